@@ -1,0 +1,153 @@
+// Package client is buffer-mcp's Buffer client: a genqlient graphql.Client that sends each
+// operation to Buffer's GraphQL endpoint and turns every failure into an *Error of SPEC §4.
+// The operations themselves are generated (generated.go) from graphql/operations/.
+package client
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"strings"
+	"time"
+
+	"github.com/Khan/genqlient/graphql"
+)
+
+// DefaultEndpoint is Buffer's GraphQL API.
+const DefaultEndpoint = "https://api.buffer.com"
+
+const (
+	defaultTimeout = 30 * time.Second
+	// maxResponseBytes caps what is read of an answer; a larger one is UpstreamUnavailable.
+	maxResponseBytes = 4 << 20
+)
+
+// Config is what New needs.
+type Config struct {
+	Endpoint  string            // the URL requests are POSTed to, as is
+	APIKey    string            // Buffer API key
+	Version   string            // buffer-mcp's version, for User-Agent
+	Timeout   time.Duration     // per request; 30 s when zero
+	Transport http.RoundTripper // the network; http.DefaultTransport when nil (the sandbox passes its own)
+}
+
+// Client implements graphql.Client for Buffer.
+type Client struct {
+	endpoint string
+	http     *http.Client
+	redact   *strings.Replacer
+}
+
+var _ graphql.Client = (*Client)(nil)
+
+// New returns a Client for cfg.
+func New(cfg Config) *Client {
+	base := cfg.Transport
+	if base == nil {
+		base = http.DefaultTransport
+	}
+	timeout := cfg.Timeout
+	if timeout == 0 {
+		timeout = defaultTimeout
+	}
+	ua := "buffer-mcp/" + cfg.Version
+	redact := strings.NewReplacer()
+	if cfg.APIKey != "" {
+		redact = strings.NewReplacer(cfg.APIKey, "[redacted]")
+	}
+	return &Client{
+		endpoint: cfg.Endpoint,
+		http: &http.Client{
+			Timeout:   timeout,
+			Transport: &authTransport{key: cfg.APIKey, userAgent: ua, base: base},
+		},
+		redact: redact,
+	}
+}
+
+// MakeRequest sends one operation and decodes the answer into resp.Data. Every failure is
+// returned as an *Error; a mutation that may have reached Buffer without a definite answer
+// is OutcomeUnknown, never anything a caller would retry blindly.
+func (c *Client) MakeRequest(ctx context.Context, req *graphql.Request, resp *graphql.Response) error {
+	mutation := isMutation(req.Query)
+	body, err := json.Marshal(req)
+	if err != nil {
+		return fmt.Errorf("encode %s request: %w", req.OpName, err) // a bug, not Buffer's doing
+	}
+
+	// sent records whether the whole request was written: only then can Buffer have acted
+	// on it, which decides between UpstreamUnavailable and OutcomeUnknown for a mutation.
+	var sent bool
+	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { sent = true }}
+	httpReq, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), http.MethodPost, c.endpoint, bytes.NewReader(body))
+	if err != nil {
+		return &Error{Type: TypeUpstreamError, Message: "the Buffer endpoint URL is not valid", Err: err}
+	}
+
+	httpResp, err := c.http.Do(httpReq)
+	if err != nil {
+		return c.transportError(ctx, err, mutation && sent)
+	}
+	defer httpResp.Body.Close()
+
+	raw, err := io.ReadAll(io.LimitReader(httpResp.Body, maxResponseBytes+1))
+	if err != nil {
+		return c.transportError(ctx, err, mutation)
+	}
+	if len(raw) > maxResponseBytes {
+		return c.unreadable(mutation, fmt.Sprintf("Buffer's answer was larger than %d MiB", maxResponseBytes>>20), nil)
+	}
+	return c.decode(httpResp, raw, mutation, resp)
+}
+
+// transportError classifies a failure to get an answer at all.
+func (c *Client) transportError(ctx context.Context, err error, mayHaveArrived bool) error {
+	msg := "could not reach Buffer"
+	var netErr interface{ Timeout() bool }
+	switch {
+	case errors.Is(ctx.Err(), context.Canceled):
+		msg = "the request to Buffer was cancelled"
+	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &netErr) && netErr.Timeout():
+		msg = "Buffer did not answer in time"
+	}
+	if mayHaveArrived {
+		return outcomeUnknown(msg, err)
+	}
+	return &Error{Type: TypeUpstreamUnavailable, Message: msg + "; try again shortly", Retryable: true, Err: c.scrub(err)}
+}
+
+// unreadable is an answer that is not a GraphQL response (an HTML error page, a cut-off body).
+func (c *Client) unreadable(mutation bool, msg string, err error) error {
+	if mutation {
+		return outcomeUnknown(msg, err)
+	}
+	return &Error{Type: TypeUpstreamUnavailable, Message: msg + "; try again shortly", Retryable: true, Err: err}
+}
+
+func outcomeUnknown(what string, err error) *Error {
+	return &Error{
+		Type: TypeOutcomeUnknown,
+		Message: what + " after the change was sent, so it may or may not have been applied. " +
+			"Do not simply retry: first check with list_posts (that channel, sort createdAt_desc) whether the post exists.",
+		Err: err,
+	}
+}
+
+// scrub removes the key from an error's text, in case a URL or a proxy message carried it.
+func (c *Client) scrub(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errors.New(c.redact.Replace(err.Error()))
+}
+
+// isMutation tells a mutation from a query by the operation's first keyword; genqlient's
+// operation texts start with it.
+func isMutation(query string) bool {
+	return strings.HasPrefix(strings.TrimSpace(query), "mutation")
+}
