@@ -1,0 +1,81 @@
+package tools
+
+import (
+	"fmt"
+	"net/url"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
+)
+
+// assetArg is one piece of media by public URL (Buffer has no upload: it fetches the URL
+// when the post is published, so the URL must stay reachable until then).
+type assetArg struct {
+	Type         string `json:"type" jsonschema:"required,enum=image,enum=video,enum=document,enum=link" jsonschema_description:"image, video, document (LinkedIn PDF) or link."`
+	URL          string `json:"url" jsonschema:"required" jsonschema_description:"Public http(s) URL of the file or page."`
+	AltText      string `json:"altText,omitempty" jsonschema_description:"Image description for screen readers (images only)."`
+	Title        string `json:"title,omitempty" jsonschema_description:"Title (video, link; required for document)."`
+	ThumbnailURL string `json:"thumbnailUrl,omitempty" jsonschema_description:"Preview image URL (image, link; required for document; not for video)."`
+}
+
+// validateAssets checks each asset as Buffer would, naming the field of the first problem.
+func validateAssets(field string, assets []assetArg) error {
+	for i, a := range assets {
+		f := fmt.Sprintf("%s[%d]", field, i)
+		if err := checkEnum(f+".type", a.Type, "image", "video", "document", "link"); err != nil {
+			return err
+		}
+		if err := checkURL(f+".url", a.URL); err != nil {
+			return err
+		}
+		if a.ThumbnailURL != "" {
+			if err := checkURL(f+".thumbnailUrl", a.ThumbnailURL); err != nil {
+				return err
+			}
+		}
+		switch {
+		case a.AltText != "" && a.Type != "image":
+			return invalidArg(f+".altText", "only images take altText")
+		case a.Type == "video" && a.ThumbnailURL != "":
+			return invalidArg(f+".thumbnailUrl", "Buffer refuses a thumbnailUrl on a video")
+		case a.Type == "image" && a.Title != "":
+			return invalidArg(f+".title", "images take altText, not a title")
+		case a.Type == "document" && (a.Title == "" || a.ThumbnailURL == ""):
+			return invalidArg(f+".title", "a document needs both title and thumbnailUrl")
+		}
+	}
+	return nil
+}
+
+func checkURL(field, v string) error {
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return invalidArg(field, "must be a public http(s) URL, got %q", v)
+	}
+	return nil
+}
+
+// toAssetInputs turns validated assets into Buffer's AssetInput list: one variant each.
+func toAssetInputs(assets []assetArg) []client.AssetInput {
+	out := make([]client.AssetInput, 0, len(assets))
+	for _, a := range assets {
+		var in client.AssetInput
+		switch a.Type {
+		case "image":
+			in.Image = &client.ImageAssetInput{Url: a.URL, ThumbnailUrl: a.ThumbnailURL}
+			if a.AltText != "" {
+				in.Image.Metadata = &client.ImageMetadataInput{AltText: a.AltText}
+			}
+		case "video":
+			in.Video = &client.VideoAssetInput{Url: a.URL}
+			if a.Title != "" {
+				in.Video.Metadata = &client.VideoMetadataInput{Title: a.Title}
+			}
+		case "document":
+			in.Document = &client.DocumentAssetInput{Url: a.URL, Title: a.Title, ThumbnailUrl: a.ThumbnailURL}
+		case "link":
+			in.Link = &client.LinkAssetInput{Url: a.URL, Title: a.Title, ThumbnailUrl: a.ThumbnailURL}
+		}
+		out = append(out, in)
+	}
+	return out
+}

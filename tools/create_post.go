@@ -1,0 +1,272 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
+)
+
+type createPostArgs struct {
+	ChannelID         string     `json:"channelId,omitempty" jsonschema_description:"Channel id from list_channels. Give this or channelIds."`
+	ChannelIDs        []string   `json:"channelIds,omitempty" jsonschema_description:"Several channel ids: one post is created on each."`
+	Text              string     `json:"text,omitempty" jsonschema_description:"The post's text."`
+	Mode              string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"addToQueue (default: next free queue slot), shareNext (front of the queue), shareNow (publishes at once), customScheduled (at dueAt)."`
+	DueAt             string     `json:"dueAt,omitempty" jsonschema_description:"When to publish: RFC 3339 with offset, e.g. 2026-12-01T09:00:00-05:00. Implies customScheduled."`
+	SchedulingType    string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic (default) publishes; notification reminds the person to post."`
+	SaveToDraft       bool       `json:"saveToDraft,omitempty" jsonschema_description:"Save as a draft that never publishes."`
+	Assets            []assetArg `json:"assets,omitempty" jsonschema_description:"Media by public URL."`
+	DryRun            bool       `json:"dryRun,omitempty" jsonschema_description:"Check everything and show the posts without creating them."`
+	ConfirmPublishNow bool       `json:"confirmPublishNow,omitempty" jsonschema_description:"Set only after the person confirmed publishing now (shareNow)."`
+
+	sched schedule // resolved by validate
+}
+
+func (a *createPostArgs) validate() error {
+	switch {
+	case a.ChannelID != "" && len(a.ChannelIDs) > 0:
+		return invalidArg("channelId", "give channelId or channelIds, not both")
+	case a.ChannelID == "" && len(a.ChannelIDs) == 0:
+		return invalidArg("channelId", "is required (or channelIds); list_channels gives the ids")
+	case a.ChannelID != "":
+		if err := checkID("channelId", a.ChannelID); err != nil {
+			return err
+		}
+	}
+	seen := map[string]bool{}
+	for i, id := range a.ChannelIDs {
+		f := fmt.Sprintf("channelIds[%d]", i)
+		if err := checkID(f, id); err != nil {
+			return err
+		}
+		if seen[id] {
+			return invalidArg(f, "repeats channel %s: that would post twice", id)
+		}
+		seen[id] = true
+	}
+	if a.Text == "" && len(a.Assets) == 0 {
+		return invalidArg("text", "is empty and there are no assets: a post needs one or the other")
+	}
+	if err := validateAssets("assets", a.Assets); err != nil {
+		return err
+	}
+	if a.SchedulingType == "" {
+		a.SchedulingType = "automatic"
+	}
+	if err := checkEnum("schedulingType", a.SchedulingType, schedulingTypes...); err != nil {
+		return err
+	}
+	sched, err := resolveSchedule(a.Mode, a.DueAt)
+	if err != nil {
+		return err
+	}
+	if sched.mode == "" {
+		sched.mode = "addToQueue"
+	}
+	if sched.mode == "shareNow" && a.SaveToDraft {
+		return invalidArg("saveToDraft", "cannot be combined with mode shareNow")
+	}
+	a.sched = sched
+	return nil
+}
+
+func (a *createPostArgs) channelIDs() []string {
+	if a.ChannelID != "" {
+		return []string{a.ChannelID}
+	}
+	return a.ChannelIDs
+}
+
+type createPostResult struct {
+	DryRun bool            `json:"dryRun,omitempty"`
+	Posts  []createdPost   `json:"posts"`
+	Failed []failedChannel `json:"failed,omitempty"`
+	Error  *ErrorInfo      `json:"error,omitempty"` // only when no post was created
+
+	attempted int
+}
+
+type createdPost struct {
+	ID         string `json:"id,omitempty"`
+	ChannelID  string `json:"channelId" jsonschema:"required"`
+	Status     string `json:"status" jsonschema:"required"`
+	Text       string `json:"text" jsonschema:"required"`
+	DueAt      string `json:"dueAt,omitempty"`
+	DueAtLocal string `json:"dueAtLocal,omitempty"`
+	Timezone   string `json:"timezone" jsonschema:"required"`
+}
+
+type failedChannel struct {
+	ChannelID string    `json:"channelId" jsonschema:"required"`
+	Error     ErrorInfo `json:"error" jsonschema:"required"`
+}
+
+func (r *createPostResult) summary() (string, bool) {
+	if r.DryRun {
+		return fmt.Sprintf("Dry run: %d of %d posts would be created; nothing was sent.", len(r.Posts), r.attempted), false
+	}
+	line := fmt.Sprintf("Created %d of %d posts", len(r.Posts), r.attempted)
+	if len(r.Failed) > 0 {
+		f := r.Failed[0]
+		line += fmt.Sprintf("; %d failed, first %s: %s: %s", len(r.Failed), f.ChannelID, f.Error.Type, f.Error.Message)
+	}
+	return line + ".", len(r.Posts) == 0
+}
+
+// createPost is create_post: one post on one channel, or one per channel on several.
+func createPost(d *deps) Tool {
+	return newTool(spec[createPostArgs, createPostResult]{
+		name:  "create_post",
+		title: "Create post",
+		description: "Create a post on one channel (channelId) or the same post on several (channelIds): " +
+			"queue it, schedule it at dueAt, save a draft, or publish now. Use dryRun to preview. " +
+			"Channel ids come from list_channels.",
+		hints: writeHints,
+		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createPostArgs) (*createPostResult, error) {
+			if err := d.confirmPublishNow(args.sched.mode, args.ConfirmPublishNow || args.DryRun); err != nil {
+				return nil, err
+			}
+			ids := args.channelIDs()
+			single := len(ids) == 1
+			out := &createPostResult{DryRun: args.DryRun, Posts: []createdPost{}, attempted: len(ids)}
+
+			// Look every channel up (from the cache when possible) and check the time in
+			// each one's timezone before anything is sent.
+			channels := make([]*client.ChannelFields, len(ids))
+			for i, id := range ids {
+				ch, err := d.channel(ctx, id)
+				if err != nil {
+					if single {
+						return nil, err
+					}
+					out.fail(id, err, d)
+					continue
+				}
+				if !args.sched.dueAt.IsZero() {
+					if err := checkFuture(args.sched.dueAt, d.now(), ch.Timezone); err != nil {
+						return nil, err
+					}
+				}
+				channels[i] = &ch
+			}
+
+			for i, ch := range channels {
+				if ch == nil {
+					continue
+				}
+				if args.DryRun {
+					out.Posts = append(out.Posts, args.preview(ch))
+					continue
+				}
+				post, err := d.sendCreatePost(ctx, args, ch)
+				if err != nil {
+					if single {
+						return nil, err
+					}
+					out.fail(ch.Id, err, d)
+					var ce *client.Error
+					if errors.As(err, &ce) && ce.Type == client.TypeOutcomeUnknown {
+						out.notAttempted(ids[i+1:])
+						break
+					}
+					continue
+				}
+				out.Posts = append(out.Posts, post)
+			}
+			if len(out.Posts) == 0 && len(out.Failed) > 0 {
+				out.Error = &out.Failed[0].Error
+			}
+			return out, nil
+		},
+	}, d.log)
+}
+
+// confirmPublishNow enforces SPEC §3's rule for clients that cannot ask the person:
+// shareNow needs confirmPublishNow, so that the model has to ask first.
+func (d *deps) confirmPublishNow(mode string, confirmed bool) error {
+	if mode != "shareNow" || !d.confirmPublish || confirmed {
+		return nil
+	}
+	return invalidArg("confirmPublishNow", "mode shareNow publishes at once and cannot be undone: "+
+		"show the person the text and the channel, ask them to confirm, then call again with confirmPublishNow: true")
+}
+
+// sendCreatePost sends one createPost mutation. It is never retried: Buffer has no
+// idempotency key, so a second attempt could publish twice.
+func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, ch *client.ChannelFields) (createdPost, error) {
+	input := client.CreatePostInput{
+		ChannelId:      ch.Id,
+		Text:           args.Text,
+		Mode:           client.ShareMode(args.sched.mode),
+		SchedulingType: client.SchedulingType(args.SchedulingType),
+		Assets:         toAssetInputs(args.Assets),
+	}
+	if !args.sched.dueAt.IsZero() {
+		input.DueAt = formatUTC(args.sched.dueAt)
+	}
+	if args.SaveToDraft {
+		input.SaveToDraft = &args.SaveToDraft
+	}
+	resp, err := client.CreatePost(ctx, d.gql, input)
+	if err != nil {
+		return createdPost{}, err
+	}
+	switch p := resp.CreatePost.(type) {
+	case *client.CreatePostCreatePostPostActionSuccess:
+		return toCreatedPost(p.Post.PostDetail, ch.Timezone), nil
+	case client.MutationError:
+		e := client.FromMutationError(p)
+		if e.Type == "NotFoundError" {
+			d.cache.clear() // the cached channel is gone
+		}
+		return createdPost{}, e
+	default:
+		return createdPost{}, fmt.Errorf("createPost answered %T", p)
+	}
+}
+
+// preview is the post a dry run would create.
+func (a *createPostArgs) preview(ch *client.ChannelFields) createdPost {
+	p := createdPost{ChannelID: ch.Id, Status: "scheduled", Text: a.Text, Timezone: ch.Timezone}
+	switch {
+	case a.SaveToDraft:
+		p.Status = "draft"
+	case a.sched.mode == "shareNow":
+		p.Status = "sending"
+	}
+	if !a.sched.dueAt.IsZero() {
+		p.DueAt, p.DueAtLocal = formatUTC(a.sched.dueAt), formatLocal(a.sched.dueAt, ch.Timezone)
+	}
+	return p
+}
+
+func toCreatedPost(p client.PostDetail, tz string) createdPost {
+	return createdPost{
+		ID:         p.Id,
+		ChannelID:  p.ChannelId,
+		Status:     string(p.Status),
+		Text:       p.Text,
+		DueAt:      utc(p.DueAt),
+		DueAtLocal: local(p.DueAt, tz),
+		Timezone:   tz,
+	}
+}
+
+func (r *createPostResult) fail(channelID string, err error, d *deps) {
+	info := errorInfo(err, d.log)
+	info.ChannelID = channelID
+	r.Failed = append(r.Failed, failedChannel{ChannelID: channelID, Error: *info})
+}
+
+func (r *createPostResult) notAttempted(ids []string) {
+	for _, id := range ids {
+		r.Failed = append(r.Failed, failedChannel{ChannelID: id, Error: ErrorInfo{
+			Type:      TypeNotAttempted,
+			Message:   "not sent: an earlier channel's outcome is unknown; check with list_posts, then retry the channels that lack the post",
+			ChannelID: id,
+		}})
+	}
+}

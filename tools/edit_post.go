@@ -1,0 +1,124 @@
+package tools
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
+)
+
+// editPostArgs uses pointers so that an argument left out is told apart from an empty one:
+// only what is given is sent, and Buffer keeps the rest.
+type editPostArgs struct {
+	PostID            string      `json:"postId" jsonschema:"required" jsonschema_description:"Post id from list_posts."`
+	Text              *string     `json:"text,omitempty" jsonschema_description:"New text."`
+	DueAt             *string     `json:"dueAt,omitempty" jsonschema_description:"New time: RFC 3339 with offset. Implies customScheduled."`
+	Mode              *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Reschedule: as in create_post. Omit to keep the schedule."`
+	SchedulingType    *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic or notification."`
+	Assets            *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it."`
+	SaveToDraft       *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true moves the post to drafts."`
+	ConfirmPublishNow bool        `json:"confirmPublishNow,omitempty" jsonschema_description:"Set only after the person confirmed publishing now (shareNow)."`
+
+	sched schedule
+}
+
+func (a *editPostArgs) validate() error {
+	if err := checkID("postId", a.PostID); err != nil {
+		return err
+	}
+	if a.Text == nil && a.DueAt == nil && a.Mode == nil && a.SchedulingType == nil && a.Assets == nil && a.SaveToDraft == nil {
+		return invalidArg("postId", "nothing to change: give at least one of text, dueAt, mode, schedulingType, assets, saveToDraft")
+	}
+	if a.Text != nil && *a.Text == "" && a.Assets != nil && len(*a.Assets) == 0 {
+		return invalidArg("text", "is empty and assets is empty: a post needs one or the other")
+	}
+	if a.Assets != nil {
+		if err := validateAssets("assets", *a.Assets); err != nil {
+			return err
+		}
+	}
+	if a.SchedulingType != nil {
+		if err := checkEnum("schedulingType", *a.SchedulingType, schedulingTypes...); err != nil {
+			return err
+		}
+	}
+	sched, err := resolveSchedule(deref(a.Mode), deref(a.DueAt))
+	if err != nil {
+		return err
+	}
+	if sched.mode == "shareNow" && a.SaveToDraft != nil && *a.SaveToDraft {
+		return invalidArg("saveToDraft", "cannot be combined with mode shareNow")
+	}
+	a.sched = sched
+	return nil
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+type editPostResult struct {
+	Post *postDetail `json:"post,omitempty"`
+}
+
+// editPost is edit_post: change a post's text, media or schedule, leaving the rest alone.
+func editPost(d *deps) Tool {
+	return newTool(spec[editPostArgs, editPostResult]{
+		name:  "edit_post",
+		title: "Edit post",
+		description: "Change a queued, scheduled or draft post: only the arguments given change. A new " +
+			"dueAt reschedules it. Post ids come from list_posts.",
+		hints: writeHints,
+		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *editPostArgs) (*editPostResult, error) {
+			if err := d.confirmPublishNow(args.sched.mode, args.ConfirmPublishNow); err != nil {
+				return nil, err
+			}
+			if !args.sched.dueAt.IsZero() && !args.sched.dueAt.After(d.now()) {
+				// Only now is the channel worth a request: to show the time in its timezone.
+				resp, err := client.GetPost(ctx, d.gql, args.PostID)
+				if err != nil {
+					return nil, postNotFound(err, args.PostID)
+				}
+				return nil, checkFuture(args.sched.dueAt, d.now(), resp.Post.Channel.Timezone)
+			}
+			resp, err := client.EditPost(ctx, d.gql, args.input())
+			if err != nil {
+				return nil, postNotFound(err, args.PostID)
+			}
+			switch p := resp.EditPost.(type) {
+			case *client.EditPostEditPostPostActionSuccess:
+				return &editPostResult{Post: toPostDetail(p.Post.PostDetail)}, nil
+			case client.MutationError:
+				return nil, postNotFound(client.FromMutationError(p), args.PostID)
+			default:
+				return nil, fmt.Errorf("editPost answered %T", p)
+			}
+		},
+	}, d.log)
+}
+
+// input is the editPost input with only the given fields set.
+func (a *editPostArgs) input() client.EditPostInput {
+	in := client.EditPostInput{Id: a.PostID, Text: a.Text, SaveToDraft: a.SaveToDraft}
+	if a.sched.mode != "" {
+		mode := client.ShareMode(a.sched.mode)
+		in.Mode = &mode
+	}
+	if !a.sched.dueAt.IsZero() {
+		due := formatUTC(a.sched.dueAt)
+		in.DueAt = &due
+	}
+	if a.SchedulingType != nil {
+		st := client.SchedulingType(*a.SchedulingType)
+		in.SchedulingType = &st
+	}
+	if a.Assets != nil {
+		in.Assets = toAssetInputs(*a.Assets) // non-nil even when empty: [] removes the media
+	}
+	return in
+}

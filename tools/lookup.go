@@ -1,0 +1,91 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
+)
+
+// forgetOn drops the cache when an answer says that what it holds may be wrong: the key
+// was refused, or an organization or channel no longer exists. It returns err unchanged.
+func (d *deps) forgetOn(err error) error {
+	var ce *client.Error
+	if errors.As(err, &ce) && (ce.Type == client.TypeUnauthenticated || ce.Type == client.TypeNotFound) {
+		d.cache.clear()
+	}
+	return err
+}
+
+// account reads the account and its organizations, from the cache when it can.
+func (d *deps) account(ctx context.Context) (*client.GetAccountAccount, error) {
+	if a, ok := d.cache.getAccount(); ok {
+		return a, nil
+	}
+	resp, err := client.GetAccount(ctx, d.gql)
+	if err != nil {
+		return nil, d.forgetOn(err)
+	}
+	d.cache.putAccount(&resp.Account)
+	return &resp.Account, nil
+}
+
+// organizationID resolves an omitted organizationId to the account's only organization.
+// With several, the model has to choose: the error lists them all.
+func (d *deps) organizationID(ctx context.Context, given string) (string, error) {
+	if given != "" {
+		return given, nil
+	}
+	a, err := d.account(ctx)
+	if err != nil {
+		return "", err
+	}
+	switch len(a.Organizations) {
+	case 0:
+		return "", &client.Error{Type: client.TypeNotFound, Message: "this Buffer account belongs to no organization"}
+	case 1:
+		return a.Organizations[0].Id, nil
+	}
+	names := make([]string, 0, len(a.Organizations))
+	for _, o := range a.Organizations {
+		names = append(names, fmt.Sprintf("%s (%s)", o.Id, o.Name))
+	}
+	return "", invalidArg("organizationId", "the account has %d organizations; pass one of: %s",
+		len(a.Organizations), strings.Join(names, ", "))
+}
+
+// channels lists an organization's channels, from the cache when it can.
+func (d *deps) channels(ctx context.Context, orgID string) ([]client.ChannelFields, error) {
+	if chs, ok := d.cache.getChannels(orgID); ok {
+		return chs, nil
+	}
+	resp, err := client.ListChannels(ctx, d.gql, orgID)
+	if err != nil {
+		return nil, d.forgetOn(err)
+	}
+	chs := make([]client.ChannelFields, len(resp.Channels))
+	for i, ch := range resp.Channels {
+		chs[i] = ch.ChannelFields
+	}
+	d.cache.putChannels(orgID, chs)
+	return chs, nil
+}
+
+// channel reads one channel, from the cache when it can.
+func (d *deps) channel(ctx context.Context, id string) (client.ChannelFields, error) {
+	if ch, ok := d.cache.getChannel(id); ok {
+		return ch, nil
+	}
+	resp, err := client.GetChannel(ctx, d.gql, id)
+	if err != nil {
+		var ce *client.Error
+		if errors.As(err, &ce) && ce.Type == client.TypeNotFound {
+			ce.Message = fmt.Sprintf("no channel %s in this Buffer account (%s); list_channels gives the ids", id, ce.Message)
+		}
+		return client.ChannelFields{}, d.forgetOn(err)
+	}
+	d.cache.putChannel(resp.Channel.ChannelFields)
+	return resp.Channel.ChannelFields, nil
+}

@@ -1,0 +1,56 @@
+package tools
+
+import (
+	"time"
+)
+
+var (
+	shareModes      = []string{"addToQueue", "shareNext", "shareNow", "customScheduled"}
+	schedulingTypes = []string{"automatic", "notification"}
+)
+
+// schedule is how and when a post goes out, as create_post and edit_post take it.
+type schedule struct {
+	mode  string    // "" only in edit_post: keep the post's schedule
+	dueAt time.Time // set only with customScheduled
+}
+
+// resolveSchedule applies SPEC §3's time rules to mode and dueAt (either may be empty): a
+// dueAt without a mode means customScheduled, customScheduled needs a dueAt, and a dueAt
+// with another mode is refused, since Buffer's handling of it is undocumented.
+func resolveSchedule(mode, dueAt string) (schedule, error) {
+	if mode != "" {
+		if err := checkEnum("mode", mode, shareModes...); err != nil {
+			return schedule{}, err
+		}
+	}
+	if dueAt == "" {
+		if mode == "customScheduled" {
+			return schedule{}, invalidArg("dueAt", "is required with mode customScheduled")
+		}
+		return schedule{mode: mode}, nil
+	}
+	if mode != "" && mode != "customScheduled" {
+		return schedule{}, invalidArg("dueAt", "only goes with mode customScheduled (or no mode); mode %s picks its own time", mode)
+	}
+	t, err := parseTime("dueAt", dueAt)
+	if err != nil {
+		return schedule{}, err
+	}
+	return schedule{mode: "customScheduled", dueAt: t}, nil
+}
+
+// checkFuture refuses a dueAt that is not in the future, showing it in the channel's
+// timezone so the person sees how it was read.
+func checkFuture(dueAt, now time.Time, tz string) error {
+	if dueAt.After(now) {
+		return nil
+	}
+	return invalidArg("dueAt", "%s is in the past (it is now %s); give a future time",
+		describeLocal(dueAt, tz), describeLocal(now, tz))
+}
+
+// formatUTC and formatLocal format an instant for results.
+func formatUTC(t time.Time) string { return t.UTC().Format(time.RFC3339) }
+
+func formatLocal(t time.Time, tz string) string { return t.In(location(tz)).Format(time.RFC3339) }

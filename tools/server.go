@@ -1,0 +1,81 @@
+package tools
+
+import (
+	"fmt"
+	"log/slog"
+	"slices"
+	"strings"
+
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// All returns the eight Buffer tools of SPEC §3, sharing one lookup cache.
+func All(d Deps) []Tool {
+	dd := newDeps(d)
+	return []Tool{
+		getAccount(dd),
+		listChannels(dd),
+		getChannel(dd),
+		listPosts(dd),
+		getPost(dd),
+		createPost(dd),
+		editPost(dd),
+		deletePost(dd),
+	}
+}
+
+// Names lists every tool name, sorted, for --tools and --help.
+func Names() []string {
+	var names []string
+	for _, t := range All(Deps{}) {
+		names = append(names, t.Definition.Name)
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Filter keeps the tools that --read-only and --tools allow. An unknown name in allow is
+// an error naming it, so that a typo does not silently remove a tool.
+func Filter(all []Tool, readOnly bool, allow []string) ([]Tool, error) {
+	known := map[string]bool{}
+	for _, t := range all {
+		known[t.Definition.Name] = true
+	}
+	for _, name := range allow {
+		if !known[name] {
+			return nil, fmt.Errorf("unknown tool %q in the tool allow-list; known tools: %s", name, strings.Join(Names(), ", "))
+		}
+	}
+	var kept []Tool
+	for _, t := range all {
+		if readOnly && !t.ReadOnly() {
+			continue
+		}
+		if len(allow) > 0 && !slices.Contains(allow, t.Definition.Name) {
+			continue
+		}
+		kept = append(kept, t)
+	}
+	return kept, nil
+}
+
+const instructions = "Buffer schedules posts to social networks. Start with get_account (timezone, current " +
+	"time) and list_channels (channel ids and timezones). Times are RFC 3339 with an offset. mode " +
+	"shareNow publishes at once and cannot be undone: confirm with the person first."
+
+// NewServer returns an MCP server with ts registered, output validation on (every success
+// result is checked against its tool's output schema).
+func NewServer(version string, ts []Tool, log *slog.Logger) *server.MCPServer {
+	s := server.NewMCPServer("buffer-mcp", version,
+		server.WithToolCapabilities(false),
+		server.WithInstructions(instructions),
+		server.WithOutputSchemaValidation(),
+	)
+	for _, t := range ts {
+		s.AddTool(t.Definition, t.Handler)
+	}
+	if log != nil {
+		log.Debug("tools registered", "count", len(ts))
+	}
+	return s
+}

@@ -1,0 +1,87 @@
+package tools
+
+import (
+	"fmt"
+	"sync"
+	"time"
+)
+
+// checkID checks that v is a Buffer id: 24 hexadecimal characters.
+func checkID(field, v string) error {
+	if len(v) != 24 {
+		return invalidArg(field, "must be a Buffer id of 24 hexadecimal characters, got %q", v)
+	}
+	for _, r := range v {
+		if !('0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F') {
+			return invalidArg(field, "must be a Buffer id of 24 hexadecimal characters, got %q", v)
+		}
+	}
+	return nil
+}
+
+// checkEnum checks that v is one of allowed.
+func checkEnum(field, v string, allowed ...string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return invalidArg(field, "must be one of %v, got %q", allowed, v)
+}
+
+var locations sync.Map // IANA name → *time.Location; LoadLocation reads the tz database each time
+
+// location loads a channel's or account's IANA timezone; UTC when empty or unknown.
+func location(name string) *time.Location {
+	if name == "" {
+		return time.UTC
+	}
+	if loc, ok := locations.Load(name); ok {
+		return loc.(*time.Location)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return time.UTC
+	}
+	locations.Store(name, loc)
+	return loc
+}
+
+// parseTime reads an RFC 3339 time with an offset.
+func parseTime(field, v string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return time.Time{}, invalidArg(field, "must be an RFC 3339 time with an offset, like 2026-12-01T09:00:00-05:00; got %q", v)
+	}
+	return t, nil
+}
+
+// utc formats a time from Buffer in RFC 3339 UTC; a value that is not a time passes as is.
+func utc(v string) string {
+	if v == "" {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return v
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// local formats a time from Buffer in the given timezone, with its offset.
+func local(v, tz string) string {
+	if v == "" {
+		return ""
+	}
+	t, err := time.Parse(time.RFC3339, v)
+	if err != nil {
+		return ""
+	}
+	return t.In(location(tz)).Format(time.RFC3339)
+}
+
+// describeLocal shows a time the way a person reads it in a timezone, for messages.
+func describeLocal(t time.Time, tz string) string {
+	loc := location(tz)
+	return fmt.Sprintf("%s (%s)", t.In(loc).Format("Mon 2 Jan 2006 15:04 MST"), loc)
+}
