@@ -1,0 +1,101 @@
+package httpserver
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// Timeouts that keep slow or idle clients from holding connections. There is no write
+// timeout: a legacy SSE stream stays open for as long as its client listens.
+const (
+	readHeaderTimeout = 10 * time.Second
+	idleTimeout       = 120 * time.Second
+	// ShutdownGrace bounds how long in-flight calls may finish after SIGINT/SIGTERM.
+	ShutdownGrace = 10 * time.Second
+)
+
+// Config is what Serve needs.
+type Config struct {
+	Transport      string   // "http" (Streamable HTTP at /mcp) or "sse" (/sse and /message)
+	Addr           string   // listen address; must be loopback unless Token is set
+	Token          string   // bearer token every request must carry; none when empty
+	AllowedOrigins []string // origins trusted besides the server's own
+	Log            *slog.Logger
+}
+
+// Check refuses a configuration that would expose the server: a non-loopback address
+// without a token.
+func (c Config) Check() error {
+	if !IsLoopback(c.Addr) && c.Token == "" {
+		return fmt.Errorf("listening on %s (not loopback) needs a token: set BUFFER_MCP_HTTP_TOKEN or --http-token-file", c.Addr)
+	}
+	return nil
+}
+
+// Handler is the guarded MCP endpoint of one transport.
+type Handler struct {
+	http.Handler
+	closeStreams func() // ends long-lived event streams, so that shutdown need not wait for them
+}
+
+// NewHandler returns the guarded MCP handler for c.Transport.
+func NewHandler(s *server.MCPServer, c Config) (*Handler, error) {
+	var h Handler
+	switch c.Transport {
+	case "http":
+		// Default session handling: stateless 2026-07-28 requests and 2025-era initialize
+		// sessions on one endpoint (a stateful manager would serve only the legacy era).
+		streamable := server.NewStreamableHTTPServer(s, server.WithStreamableHTTPLogger(c.Log))
+		mux := http.NewServeMux()
+		mux.Handle("/mcp", streamable)
+		h.Handler = mux
+		h.closeStreams = func() { streamable.CloseSessions(context.Background()) }
+	case "sse":
+		sse := server.NewSSEServer(s, server.WithKeepAlive(true))
+		h.Handler = sse
+		h.closeStreams = sse.CloseSessions
+	default:
+		return nil, fmt.Errorf("unknown HTTP transport %q", c.Transport)
+	}
+	h.Handler = newGuard(c.Token, c.AllowedOrigins, c.Addr).wrap(h.Handler)
+	return &h, nil
+}
+
+// Serve serves h on ln until ctx is done, then stops accepting and lets in-flight requests
+// finish within ShutdownGrace.
+func Serve(ctx context.Context, ln net.Listener, h *Handler, log *slog.Logger) error {
+	srv := &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: readHeaderTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
+	}
+	srv.RegisterOnShutdown(h.closeStreams)
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down", "grace", ShutdownGrace.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), ShutdownGrace)
+	defer cancel()
+	err := srv.Shutdown(shutdownCtx)
+	if errors.Is(err, context.DeadlineExceeded) {
+		srv.Close()
+		return fmt.Errorf("in-flight requests did not finish within %s", ShutdownGrace)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return err
+}
