@@ -1,0 +1,127 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	mcpclient "github.com/mark3labs/mcp-go/client"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
+)
+
+// callTimeout bounds one `call`: Buffer's retries take at most 20 s (SPEC §4).
+const callTimeout = 2 * time.Minute
+
+// runCall runs one tool through an in-process MCP client against the same server that stdio
+// would serve, so that what it prints is what an MCP client would get: the structured
+// content, as indented JSON, on stdout. Exit 0 on success, 1 when the result is an error,
+// 2 for a usage error.
+func runCall(ctx context.Context, srv *server.MCPServer, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	usage := func(format string, a ...any) int {
+		fmt.Fprintf(stderr, "buffer-mcp call: "+format+"\n", a...)
+		return exitUsage
+	}
+	if len(args) == 0 || len(args) > 2 {
+		return usage("usage: buffer-mcp [flags] call TOOL ['{\"argument\":\"value\"}' | -]")
+	}
+	name, raw := args[0], "{}"
+	if len(args) == 2 {
+		raw = args[1]
+	}
+	if raw == "-" {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return usage("cannot read the arguments from stdin: %v", err)
+		}
+		raw = string(b)
+	}
+	var obj map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(raw), &obj); err != nil || obj == nil {
+		return usage("the arguments must be one JSON object, such as '{\"first\":5}'")
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, callTimeout)
+	defer cancel()
+	c, err := mcpclient.NewInProcessClient(srv)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	defer c.Close()
+	if err := c.Start(ctx); err != nil {
+		return fail(stderr, err)
+	}
+	init := mcp.InitializeRequest{}
+	init.Params.ClientInfo = mcp.Implementation{Name: "buffer-mcp call", Version: version}
+	if _, err := c.Initialize(ctx, init); err != nil {
+		return fail(stderr, err)
+	}
+	list, err := c.ListTools(ctx, mcp.ListToolsRequest{})
+	if err != nil {
+		return fail(stderr, err)
+	}
+	var names []string
+	for _, t := range list.Tools {
+		names = append(names, t.Name)
+	}
+	if !slices.Contains(names, name) {
+		return usage("unknown tool %q: the tools offered are %s", name, strings.Join(names, ", "))
+	}
+
+	req := mcp.CallToolRequest{}
+	req.Params.Name = name
+	req.Params.Arguments = json.RawMessage(raw)
+	res, err := c.CallTool(ctx, req)
+	if err != nil {
+		return fail(stderr, err)
+	}
+	if err := printResult(stdout, res); err != nil {
+		return fail(stderr, err)
+	}
+	if res.IsError {
+		if line := firstLine(res); line != "" {
+			fmt.Fprintln(stderr, line)
+		}
+		return exitFailure
+	}
+	return exitOK
+}
+
+// printResult writes the structured content as indented JSON, or the text content when a
+// result has none.
+func printResult(w io.Writer, res *mcp.CallToolResult) error {
+	if res.StructuredContent == nil {
+		for _, c := range res.Content {
+			if t, ok := mcp.AsTextContent(c); ok {
+				fmt.Fprintln(w, t.Text)
+			}
+		}
+		return nil
+	}
+	b, err := json.MarshalIndent(res.StructuredContent, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode the result: %w", err)
+	}
+	_, err = fmt.Fprintf(w, "%s\n", b)
+	return err
+}
+
+// firstLine is the first line of the result's text: the one a person can act on.
+func firstLine(res *mcp.CallToolResult) string {
+	for _, c := range res.Content {
+		if t, ok := mcp.AsTextContent(c); ok {
+			line, _, _ := strings.Cut(t.Text, "\n")
+			return line
+		}
+	}
+	return ""
+}
+
+func fail(stderr io.Writer, err error) int {
+	fmt.Fprintf(stderr, "buffer-mcp call: %v\n", err)
+	return exitFailure
+}

@@ -1,0 +1,181 @@
+package main
+
+// End-to-end tests: the real binary, built once per test run, driven over stdio by real MCP
+// clients against the sandbox running as `buffer-mcp sandbox` on a loopback port. Every
+// wait is bounded, since the failure to fear is a hang.
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const (
+	testVersion = "v0.0.0-e2e"
+	sandboxKey  = "sandbox-key" // sandbox.DefaultKey, as the README documents it
+	// stepTimeout bounds any one step. Generous, for a race-instrumented binary on a
+	// busy two-core machine; a hang still fails well within the test's own deadline.
+	stepTimeout = 30 * time.Second
+)
+
+// binPath is the binary under test, built by TestMain.
+var binPath string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "buffer-mcp-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: temp dir:", err)
+		os.Exit(1)
+	}
+	binPath = filepath.Join(dir, "buffer-mcp")
+	args := []string{"build", "-o", binPath, "-ldflags", "-X main.version=" + testVersion}
+	if raceEnabled {
+		args = append(args, "-race")
+	}
+	build := exec.Command("go", append(args, ".")...)
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: building the binary:", err)
+		os.RemoveAll(dir)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// baseEnv is the environment every process under test starts from: PATH and nothing else,
+// so that a developer's own BUFFER_* variables never leak into a test.
+func baseEnv(extra ...string) []string {
+	return append([]string{"PATH=" + os.Getenv("PATH"), "GORACE=halt_on_error=0"}, extra...)
+}
+
+// syncBuffer is a bytes.Buffer that a process can write to while a test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// assertNoRace fails the test when a race-instrumented process reported a data race.
+func assertNoRace(t *testing.T, stderr string) {
+	t.Helper()
+	assert.NotContains(t, stderr, "WARNING: DATA RACE", "the binary reported a data race")
+}
+
+// result is what a finished run of the binary left behind.
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// runBinary runs the binary to completion with the given environment, stdin and arguments.
+func runBinary(t *testing.T, env []string, stdin string, args ...string) result {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(t.Context(), stepTimeout)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, binPath, args...)
+	cmd.Env = env
+	cmd.Stdin = strings.NewReader(stdin)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	require.NoError(t, ctx.Err(), "buffer-mcp %s did not finish in time", strings.Join(args, " "))
+	code := 0
+	var exitErr *exec.ExitError
+	if errors.As(err, &exitErr) {
+		code = exitErr.ExitCode()
+	} else {
+		require.NoError(t, err)
+	}
+	assertNoRace(t, stderr.String())
+	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
+}
+
+// sandboxProc is a running `buffer-mcp sandbox`.
+type sandboxProc struct {
+	url      string
+	stderr   *syncBuffer
+	cmd      *exec.Cmd
+	done     chan error
+	stopOnce sync.Once
+}
+
+// startSandbox runs `buffer-mcp sandbox` on a free loopback port and returns once it has
+// printed its URL. It is stopped with SIGTERM when the test ends, and must exit cleanly.
+func startSandbox(t *testing.T, args ...string) *sandboxProc {
+	t.Helper()
+	cmd := exec.Command(binPath, append([]string{"sandbox", "--addr", "127.0.0.1:0"}, args...)...)
+	cmd.Env = baseEnv()
+	stderr := &syncBuffer{}
+	cmd.Stderr = stderr
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	sb := &sandboxProc{stderr: stderr, cmd: cmd, done: make(chan error, 1)}
+
+	first := make(chan string, 1)
+	go func() {
+		r := bufio.NewReader(stdout)
+		line, _ := r.ReadString('\n')
+		first <- line
+		_, _ = io.Copy(io.Discard, r) // keep the pipe drained until the process exits
+		sb.done <- cmd.Wait()
+	}()
+	t.Cleanup(func() { sb.stop(t) })
+
+	select {
+	case line := <-first:
+		sb.url = strings.TrimSpace(line)
+		require.True(t, strings.HasPrefix(sb.url, "http://127.0.0.1:"), "first line of `buffer-mcp sandbox` is its URL, got %q; stderr: %s", line, stderr)
+	case <-time.After(stepTimeout):
+		t.Fatalf("`buffer-mcp sandbox` printed no URL in time; stderr: %s", stderr)
+	}
+	return sb
+}
+
+// stop sends SIGTERM and waits for a clean exit.
+func (sb *sandboxProc) stop(t *testing.T) {
+	t.Helper()
+	sb.stopOnce.Do(func() {
+		_ = sb.cmd.Process.Signal(syscall.SIGTERM)
+		select {
+		case err := <-sb.done:
+			assert.NoError(t, err, "`buffer-mcp sandbox` should exit 0 on SIGTERM; stderr: %s", sb.stderr)
+		case <-time.After(stepTimeout):
+			_ = sb.cmd.Process.Kill()
+			t.Errorf("`buffer-mcp sandbox` did not stop on SIGTERM")
+		}
+		assertNoRace(t, sb.stderr.String())
+	})
+}
+
+// serverEnv is the environment of a server under test pointed at the sandbox.
+func (sb *sandboxProc) serverEnv(extra ...string) []string {
+	return baseEnv(append([]string{"BUFFER_API_URL=" + sb.url, "BUFFER_API_KEY=" + sandboxKey}, extra...)...)
+}

@@ -1,0 +1,45 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// printUsage writes --help: the commands, then every flag with its environment variable.
+func printUsage(w io.Writer, toolNames []string) {
+	fmt.Fprint(w, `buffer-mcp is an MCP (Model Context Protocol) server for Buffer: it lets AI assistants
+read a Buffer account's channels and posts and create, schedule, edit and delete posts.
+
+Usage:
+  buffer-mcp [flags]                   serve MCP over stdin/stdout (what an MCP client runs)
+  buffer-mcp [flags] call TOOL [JSON]  run one tool and print its result as JSON
+                                       (JSON is an object of arguments, "-" reads it from stdin)
+  buffer-mcp sandbox [flags]           serve the sandbox, a fake Buffer API, over HTTP
+                                       (buffer-mcp sandbox --help)
+  buffer-mcp --version                 print the version
+
+Flags (each has an environment variable; a flag wins over its variable):
+`)
+	for _, o := range options {
+		left := "--" + o.flag
+		if o.meta != "" {
+			left += " " + o.meta
+		}
+		right := "env " + o.env
+		if o.envNote != "" {
+			right += " (" + o.envNote + ")"
+		}
+		if o.def != "" {
+			right += ", default " + o.def
+		}
+		fmt.Fprintf(w, "  %-38s %s\n      %s\n", left, right, o.help)
+	}
+	fmt.Fprintf(w, "  %-38s %s\n", "--version", "print the version and exit")
+	fmt.Fprintf(w, "  %-38s %s\n", "--help", "show this help")
+	fmt.Fprintf(w, "\nTools: %s\n", strings.Join(toolNames, ", "))
+	fmt.Fprint(w, `
+Example, with no key and no network:
+  buffer-mcp --sandbox call list_posts '{"status":["scheduled"]}'
+`)
+}

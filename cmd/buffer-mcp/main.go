@@ -1,0 +1,127 @@
+// Command buffer-mcp is an MCP server for Buffer. Wiring only: configuration → Buffer
+// client (or the in-process sandbox) → tools → transport. See README.md.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/url"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // channel timezones must resolve on machines without zoneinfo
+
+	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/sandbox"
+	"github.com/buffer-mcp/buffer-mcp/tools"
+)
+
+// version is set at build time: -ldflags "-X main.version=v1.2.3".
+var version = "dev"
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitFailure = 1 // a runtime failure, or a tool result with isError
+	exitUsage   = 2 // bad configuration or arguments
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole program; it returns the exit code.
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) > 0 && args[0] == "sandbox" {
+		return runSandbox(ctx, args[1:], stdout, stderr, getenv)
+	}
+	cfg, err := parseConfig(args, getenv, tools.Names())
+	if errors.Is(err, flag.ErrHelp) {
+		printUsage(stdout, tools.Names())
+		return exitOK
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "buffer-mcp: %v\n", err)
+		return exitUsage
+	}
+	if cfg.version {
+		fmt.Fprintf(stdout, "buffer-mcp %s\n", version)
+		return exitOK
+	}
+
+	cmd, rest := "", []string(nil)
+	if len(cfg.args) > 0 {
+		cmd, rest = cfg.args[0], cfg.args[1:]
+	}
+	switch {
+	case cmd != "" && cmd != "call":
+		fmt.Fprintf(stderr, "buffer-mcp: unknown command %q: the commands are call and sandbox (see buffer-mcp --help)\n", cmd)
+		return exitUsage
+	case cmd == "" && cfg.transport != "stdio":
+		fmt.Fprintf(stderr, "buffer-mcp: the %s transport is not built yet (issue 3); use stdio\n", cfg.transport)
+		return exitUsage
+	}
+
+	log := newLogger(stderr, cfg.logFormat, cfg.logLevel, cfg.apiKey, cfg.httpToken)
+	slog.SetDefault(log)
+	srv, err := newMCPServer(cfg, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "buffer-mcp: %v\n", err)
+		return exitUsage
+	}
+	if cmd == "call" {
+		return runCall(ctx, srv, rest, stdin, stdout, stderr)
+	}
+	log.Info("buffer-mcp starting", "version", version, "transport", cfg.transport, "buffer", endpointForLog(cfg),
+		"readOnly", cfg.readOnly, "confirmPublish", cfg.confirmPublish)
+	if err := serveStdio(ctx, srv, stdin, stdout, log); err != nil {
+		log.Error("stdio transport failed", "err", err)
+		return exitFailure
+	}
+	return exitOK
+}
+
+// newMCPServer builds the Buffer client (or the in-process sandbox), the tools the
+// configuration allows, and the MCP server that offers them.
+func newMCPServer(cfg *config, log *slog.Logger) (*server.MCPServer, error) {
+	ccfg := client.Config{Endpoint: cfg.apiURL, APIKey: cfg.apiKey, Version: version}
+	if cfg.sandbox {
+		sb, err := sandbox.New(sandbox.Options{Seed: cfg.sandboxSeed, Key: sandbox.DefaultKey})
+		if err != nil {
+			return nil, fmt.Errorf("start the sandbox: %w", err)
+		}
+		ccfg = client.Config{Endpoint: "http://sandbox.invalid/", APIKey: sandbox.DefaultKey, Version: version, Transport: sb.Transport()}
+	}
+	all := tools.All(tools.Deps{GQL: client.New(ccfg), Log: log, ConfirmPublish: cfg.confirmPublish})
+	ts, err := tools.Filter(all, cfg.readOnly, cfg.tools)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(ts))
+	for _, t := range ts {
+		names = append(names, t.Definition.Name)
+	}
+	log.Debug("tools offered", "tools", names)
+	return tools.NewServer(version, ts, log), nil
+}
+
+// endpointForLog names where Buffer requests go, without any credentials in the URL.
+func endpointForLog(cfg *config) string {
+	if cfg.sandbox {
+		return "sandbox (in process)"
+	}
+	u, err := url.Parse(cfg.apiURL)
+	if err != nil {
+		return "(invalid URL)"
+	}
+	return u.Redacted()
+}
