@@ -1,0 +1,321 @@
+package tools_test
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// toolCase is one tool called in its plainest way: the lookups it makes first (setup),
+// the operation whose answer is under test (op, root field root), and what success looks like.
+type toolCase struct {
+	tool     string
+	args     string
+	setup    []stub // answered before op: lookups that succeed
+	op, root string
+	mutation bool
+	members  []string // error members of the mutation's payload union
+
+	success    string // the data of op's successful answer
+	wantVars   string // op's variables, exactly
+	wantResult string // structuredContent, exactly
+}
+
+var listPostsData = `{"posts":{"edges":[` +
+	`{"node":{"id":"{post1}","channelId":"{ch1}","channelService":"linkedin","status":"sent","text":"Out now",` +
+	`"dueAt":"2026-02-27T14:00:00.000Z","sentAt":"2026-02-27T14:00:03.000Z","createdAt":"2026-02-20T08:00:00.000Z",` +
+	`"externalLink":"https://www.linkedin.com/feed/update/1","error":null}},` +
+	`{"node":{"id":"{post2}","channelId":"{ch2}","channelService":"instagram","status":"error","text":"Broken",` +
+	`"dueAt":"2026-02-26T09:00:00+01:00","sentAt":null,"createdAt":"2026-02-19T08:00:00Z","externalLink":null,` +
+	`"error":{"message":"Instagram refused the image","supportUrl":"https://support.buffer.com/x"}}}],` +
+	`"pageInfo":{"hasNextPage":true,"endCursor":"cursor-2"}}}`
+
+var toolCases = []toolCase{
+	{
+		tool: "get_account", args: `{}`, op: "GetAccount",
+		success:  accountData,
+		wantVars: "",
+		wantResult: `{"account":{"id":"{account}","email":"ada@example.com","name":"Ada Lovelace",` +
+			`"timezone":"Europe/Berlin","currentTime":"2026-03-02T16:04:05+01:00"},` +
+			`"organizations":[{"id":"{org1}","name":"Analytical Engines","channelCount":3}]}`,
+	},
+	{
+		tool: "list_channels", args: `{"organizationId":"{org1}"}`, op: "ListChannels",
+		success:  `{"channels":[` + ch1JSON + `,` + ch2JSON + `]}`,
+		wantVars: `{"organizationId":"{org1}"}`,
+		wantResult: `{"channels":[` +
+			`{"id":"{ch1}","name":"adalovelace","displayName":"Ada Lovelace","service":"linkedin","timezone":"America/New_York",` +
+			`"isQueuePaused":false,"isDisconnected":false,"isLocked":false},` +
+			`{"id":"{ch2}","name":"ada.codes","service":"instagram","timezone":"Europe/Berlin",` +
+			`"isQueuePaused":true,"isDisconnected":false,"isLocked":false}]}`,
+	},
+	{
+		tool: "get_channel", args: `{"channelId":"{ch1}"}`, op: "GetChannel",
+		success:  `{"channel":` + ch1JSON + `}`,
+		wantVars: `{"id":"{ch1}"}`,
+		wantResult: `{"channel":{"id":"{ch1}","name":"adalovelace","displayName":"Ada Lovelace","service":"linkedin",` +
+			`"timezone":"America/New_York","isQueuePaused":false,"isDisconnected":false,"isLocked":false,` +
+			`"organizationId":"{org1}","postingSchedule":[{"day":"mon","times":["09:00","13:30"],"paused":false},` +
+			`{"day":"sun","times":[],"paused":true}]}}`,
+	},
+	{
+		tool: "list_posts", args: `{"organizationId":"{org1}"}`, op: "ListPosts",
+		success:  listPostsData,
+		wantVars: `{"input":{"organizationId":"{org1}","sort":[{"field":"createdAt","direction":"desc"}]},"first":20}`,
+		wantResult: `{"posts":[` +
+			`{"id":"{post1}","channelId":"{ch1}","channelService":"linkedin","status":"sent","text":"Out now",` +
+			`"dueAt":"2026-02-27T14:00:00Z","sentAt":"2026-02-27T14:00:03Z","createdAt":"2026-02-20T08:00:00Z",` +
+			`"externalLink":"https://www.linkedin.com/feed/update/1"},` +
+			`{"id":"{post2}","channelId":"{ch2}","channelService":"instagram","status":"error","text":"Broken",` +
+			`"dueAt":"2026-02-26T08:00:00Z","createdAt":"2026-02-19T08:00:00Z",` +
+			`"error":{"message":"Instagram refused the image","supportUrl":"https://support.buffer.com/x"}}],` +
+			`"pageInfo":{"hasNextPage":true,"endCursor":"cursor-2"}}`,
+	},
+	{
+		tool: "get_post", args: `{"postId":"{post1}"}`, op: "GetPost",
+		success:    `{"post":` + postJSON("{post1}", "{ch1}", "America/New_York", "Hello") + `}`,
+		wantVars:   `{"id":"{post1}"}`,
+		wantResult: `{"post":` + postResult("{post1}", "{ch1}", "America/New_York", "2026-03-10T10:00:00-04:00", "Hello") + `}`,
+	},
+	{
+		tool: "create_post", args: `{"channelId":"{ch1}","text":"Hello"}`,
+		setup: []stub{getChannelOK(ch1JSON)},
+		op:    "CreatePost", root: "createPost", mutation: true,
+		members: []string{"InvalidInputError", "LimitReachedError", "NotFoundError", "UnauthorizedError", "UnexpectedError", "RestProxyError"},
+		success: `{"createPost":{"__typename":"PostActionSuccess","post":` +
+			postJSON("{post1}", "{ch1}", "America/New_York", "Hello") + `}}`,
+		wantVars: `{"input":{"channelId":"{ch1}","text":"Hello","mode":"addToQueue","schedulingType":"automatic"}}`,
+		wantResult: `{"posts":[{"id":"{post1}","channelId":"{ch1}","status":"scheduled","text":"Hello",` +
+			`"dueAt":"2026-03-10T14:00:00Z","dueAtLocal":"2026-03-10T10:00:00-04:00","timezone":"America/New_York"}]}`,
+	},
+	{
+		tool: "edit_post", args: `{"postId":"{post1}","text":"Hello again"}`,
+		op: "EditPost", root: "editPost", mutation: true,
+		members: []string{"InvalidInputError", "LimitReachedError", "NotFoundError", "UnauthorizedError", "UnexpectedError", "RestProxyError"},
+		success: `{"editPost":{"__typename":"PostActionSuccess","post":` +
+			postJSON("{post1}", "{ch1}", "America/New_York", "Hello again") + `}}`,
+		wantVars:   `{"input":{"id":"{post1}","text":"Hello again"}}`,
+		wantResult: `{"post":` + postResult("{post1}", "{ch1}", "America/New_York", "2026-03-10T10:00:00-04:00", "Hello again") + `}`,
+	},
+	{
+		tool: "delete_post", args: `{"postId":"{post1}"}`,
+		op: "DeletePost", root: "deletePost", mutation: true,
+		members:    []string{"VoidMutationError"},
+		success:    `{"deletePost":{"__typename":"DeletePostSuccess","id":"{post1}"}}`,
+		wantVars:   `{"id":"{post1}"}`,
+		wantResult: `{"deleted":{"postId":"{post1}"}}`,
+	},
+}
+
+func TestEachToolAnswersBufferDataAsItsStructuredResultAndSendsExactVariables(t *testing.T) {
+	for _, tc := range toolCases {
+		t.Run(tc.tool, func(t *testing.T) {
+			h := newHarness(t)
+			h.stub(tc.setup...)
+			h.stub(gql(tc.op, tc.success))
+
+			res := h.call(t, tc.tool, tc.args)
+
+			requireSuccess(t, res)
+			assertStructured(t, tc.wantResult, res)
+			h.assertVariables(t, tc.op, tc.wantVars)
+		})
+	}
+}
+
+func TestEachToolGivesItsStructuredResultAsJSONTextToo(t *testing.T) {
+	for _, tc := range toolCases {
+		t.Run(tc.tool, func(t *testing.T) {
+			h := newHarness(t)
+			h.stub(tc.setup...)
+			h.stub(gql(tc.op, tc.success))
+
+			res := h.call(t, tc.tool, tc.args)
+
+			requireSuccess(t, res)
+			got := text(t, res)
+			if tc.tool == "create_post" { // a one-line summary comes first (SPEC §3)
+				assert.Regexp(t, `^Created 1 of 1 posts\.\n`, got)
+				_, got, _ = strings.Cut(got, "\n")
+			}
+			assert.JSONEq(t, structured(t, res), got)
+		})
+	}
+}
+
+// failure is one way Buffer can fail a request, and the error object it must become.
+type failure struct {
+	name   string
+	answer func(tc toolCase) stub
+	reads  bool // applies to queries
+	writes bool // applies to mutations
+
+	wantType          func(tc toolCase) string
+	wantMessage       string // contained in the message
+	wantRetryable     bool
+	wantRetryAfter    int
+	wantWindow        string
+	mutationRetryable *bool // when a mutation's answer differs from a read's
+}
+
+func typeIs(s string) func(toolCase) string { return func(toolCase) string { return s } }
+
+var htmlPage = `<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>cloudflare</body></html>`
+
+// failures is every classified failure of SPEC §4 that a single request can meet, as
+// Buffer sends it.
+var failures = []failure{
+	{
+		name:   "unknown union member keeps its typename and message",
+		writes: true,
+		answer: func(tc toolCase) stub {
+			return mutationError(tc.op, tc.root, "QuotaExceededError", "Monthly quota of AI credits exceeded")
+		},
+		wantType:    typeIs("QuotaExceededError"),
+		wantMessage: "Monthly quota of AI credits exceeded",
+	},
+	{
+		name: "errors UNAUTHORIZED is Unauthenticated", reads: true, writes: true,
+		answer: func(tc toolCase) stub {
+			return gqlErrors(tc.op, `{"message":"Not authorized","extensions":{"code":"UNAUTHORIZED"}}`)
+		},
+		wantType: typeIs("Unauthenticated"), wantMessage: "Not authorized",
+	},
+	{
+		name: "errors FORBIDDEN is Forbidden", reads: true, writes: true,
+		answer: func(tc toolCase) stub {
+			return gqlErrors(tc.op, `{"message":"Plan does not include this","extensions":{"code":"FORBIDDEN"}}`)
+		},
+		wantType: typeIs("Forbidden"), wantMessage: "Plan does not include this",
+	},
+	{
+		name: "errors NOT_FOUND is NotFound", reads: true, writes: true,
+		answer: func(tc toolCase) stub {
+			return gqlErrors(tc.op, `{"message":"Resource not found","extensions":{"code":"NOT_FOUND"}}`)
+		},
+		wantType: typeIs("NotFound"), wantMessage: "Resource not found",
+	},
+	{
+		name: "error without code is UpstreamError with Buffer's message", reads: true, writes: true,
+		answer: func(tc toolCase) stub {
+			return gqlErrors(tc.op, `{"message":"Cannot query field \"foo\" on type \"Query\"."}`)
+		},
+		wantType: typeIs("UpstreamError"), wantMessage: `Cannot query field "foo" on type "Query".`,
+	},
+	{
+		name: "HTTP 401 is Unauthenticated", reads: true, writes: true,
+		answer: func(tc toolCase) stub {
+			return stub{op: tc.op, status: http.StatusUnauthorized,
+				body: `{"errors":[{"message":"Invalid token","extensions":{"code":"UNAUTHENTICATED"}}]}`}
+		},
+		wantType: typeIs("Unauthenticated"), wantMessage: "BUFFER_API_KEY",
+	},
+	{
+		name: "HTTP 429 is RateLimited with the wait and the window", reads: true, writes: true,
+		answer: func(tc toolCase) stub {
+			return stub{op: tc.op, status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "30"},
+				body: `{"errors":[{"message":"Too many requests from this client. Please try again later.",` +
+					`"extensions":{"code":"RATE_LIMIT_EXCEEDED","window":"15m"}}]}`}
+		},
+		wantType: typeIs("RateLimited"), wantMessage: "try again in 30 seconds",
+		wantRetryable: true, wantRetryAfter: 30, wantWindow: "15m",
+	},
+	{
+		name: "HTTP 502 with an HTML page is UpstreamUnavailable for a read, OutcomeUnknown for a mutation",
+		reads: true, writes: true,
+		answer: func(tc toolCase) stub {
+			return stub{op: tc.op, status: http.StatusBadGateway, header: map[string]string{"Content-Type": "text/html"}, body: htmlPage}
+		},
+		wantType: func(tc toolCase) string {
+			if tc.mutation {
+				return "OutcomeUnknown"
+			}
+			return "UpstreamUnavailable"
+		},
+		wantMessage:       "HTTP 502",
+		wantRetryable:     true,
+		mutationRetryable: new(false),
+	},
+}
+
+func TestEachToolTurnsEveryBufferFailureIntoItsErrorObject(t *testing.T) {
+	for _, tc := range toolCases {
+		for _, f := range failures {
+			if tc.mutation && !f.writes || !tc.mutation && !f.reads {
+				continue
+			}
+			t.Run(tc.tool+"/"+f.name, func(t *testing.T) {
+				h := newHarness(t)
+				h.stub(tc.setup...)
+				h.stub(f.answer(tc))
+
+				res := h.call(t, tc.tool, tc.args)
+
+				got := errorOf(t, res)
+				assert.Equal(t, f.wantType(tc), got.Type)
+				assert.Contains(t, got.Message, f.wantMessage)
+				wantRetryable := f.wantRetryable
+				if tc.mutation && f.mutationRetryable != nil {
+					wantRetryable = *f.mutationRetryable
+				}
+				assert.Equal(t, wantRetryable, got.Retryable, "retryable")
+				assert.Equal(t, f.wantRetryAfter, got.RetryAfterSeconds, "retryAfterSeconds")
+				assert.Equal(t, f.wantWindow, got.Window, "window")
+				assert.Empty(t, got.Field, "field")
+				assert.Equal(t, got.Type+": "+got.Message, text(t, res))
+			})
+		}
+	}
+}
+
+func TestEachMutationTurnsEveryErrorMemberOfItsUnionIntoThatType(t *testing.T) {
+	for _, tc := range toolCases {
+		for _, member := range tc.members {
+			t.Run(tc.tool+"/"+member, func(t *testing.T) {
+				h := newHarness(t)
+				h.stub(tc.setup...)
+				h.stub(mutationError(tc.op, tc.root, member, "Buffer says: "+member+" happened"))
+
+				res := h.call(t, tc.tool, tc.args)
+
+				got := errorOf(t, res)
+				assert.Equal(t, member, got.Type)
+				assert.Contains(t, got.Message, "Buffer says: "+member+" happened")
+				assert.False(t, got.Retryable, "retryable")
+				assert.Equal(t, got.Type+": "+got.Message, text(t, res))
+			})
+		}
+	}
+}
+
+func TestNoToolRetriesAMutationOrARateLimitLongerThanTenSeconds(t *testing.T) {
+	// A mutation is never retried once it may have reached Buffer (no idempotency key); a
+	// read is answered at once when Retry-After is longer than 10 s (SPEC §4).
+	answers := map[string]func(toolCase) stub{
+		"HTTP 429 Retry-After 30": func(tc toolCase) stub {
+			return stub{op: tc.op, status: http.StatusTooManyRequests, header: map[string]string{"Retry-After": "30"},
+				body: `{"errors":[{"message":"Too many requests","extensions":{"code":"RATE_LIMIT_EXCEEDED","window":"15m"}}]}`}
+		},
+		"HTTP 502 to a mutation": func(tc toolCase) stub {
+			return stub{op: tc.op, status: http.StatusBadGateway, body: htmlPage}
+		},
+	}
+	for _, tc := range toolCases {
+		for name, answer := range answers {
+			if name == "HTTP 502 to a mutation" && !tc.mutation {
+				continue
+			}
+			t.Run(tc.tool+"/"+name, func(t *testing.T) {
+				h := newHarness(t)
+				h.stub(tc.setup...)
+				h.stub(answer(tc))
+
+				errorOf(t, h.call(t, tc.tool, tc.args))
+
+				assert.Equal(t, 1, h.fake.count(tc.op), "requests of %s", tc.op)
+			})
+		}
+	}
+}
