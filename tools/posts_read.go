@@ -31,8 +31,10 @@ type listPostsArgs struct {
 	DueAfter       string   `json:"dueAfter,omitempty" jsonschema_description:"Only posts due at or after this RFC 3339 time."`
 	DueBefore      string   `json:"dueBefore,omitempty" jsonschema_description:"Only posts due at or before this RFC 3339 time."`
 	Sort           string   `json:"sort,omitempty" jsonschema:"enum=dueAt_asc,enum=dueAt_desc,enum=createdAt_asc,enum=createdAt_desc" jsonschema_description:"Default: dueAt_asc for unpublished statuses, else createdAt_desc."`
-	First          int      `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
+	First          *int     `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
 	After          string   `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page, with the same filters."`
+
+	first int // First, or the default page size; resolved by validate
 }
 
 func (a *listPostsArgs) validate() error {
@@ -56,11 +58,13 @@ func (a *listPostsArgs) validate() error {
 			return err
 		}
 	}
-	if a.First == 0 {
-		a.First = defaultPageSize
+	// A pointer, so that an explicit 0 is refused rather than read as "not given".
+	a.first = defaultPageSize
+	if a.First != nil {
+		a.first = *a.First
 	}
-	if a.First < 1 || a.First > 100 {
-		return invalidArg("first", "must be between 1 and 100, got %d", a.First)
+	if a.first < 1 || a.first > 100 {
+		return invalidArg("first", "must be between 1 and 100, got %d", a.first)
 	}
 	var after, before string
 	if a.DueAfter != "" {
@@ -136,7 +140,7 @@ func listPosts(d *deps) Tool {
 			if filter.ChannelIds != nil || filter.Status != nil || filter.DueAt != nil {
 				input.Filter = &filter
 			}
-			resp, err := client.ListPosts(ctx, d.gql, input, args.First, args.After)
+			resp, err := client.ListPosts(ctx, d.gql, input, args.first, args.After)
 			if err != nil {
 				if args.OrganizationID == "" {
 					err = d.forgetOn(err) // the cached organization may be gone

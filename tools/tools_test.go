@@ -223,7 +223,7 @@ var failures = []failure{
 		wantRetryable: true, wantRetryAfter: 30, wantWindow: "15m",
 	},
 	{
-		name: "HTTP 502 with an HTML page is UpstreamUnavailable for a read, OutcomeUnknown for a mutation",
+		name:  "HTTP 502 with an HTML page is UpstreamUnavailable for a read, OutcomeUnknown for a mutation",
 		reads: true, writes: true,
 		answer: func(tc toolCase) stub {
 			return stub{op: tc.op, status: http.StatusBadGateway, header: map[string]string{"Content-Type": "text/html"}, body: htmlPage}
