@@ -1,0 +1,152 @@
+package sandbox
+
+import (
+	"crypto/subtle"
+	"encoding/json"
+	"io"
+	"net/http"
+	"strings"
+
+	gqlerrors "github.com/graph-gophers/graphql-go/errors"
+)
+
+// maxBody caps a request body; Buffer's own limits on query size are far below it.
+const maxBody = 1 << 20
+
+// graphqlRequest is the body of a GraphQL POST.
+type graphqlRequest struct {
+	Query         string          `json:"query"`
+	OperationName string          `json:"operationName"`
+	Variables     json.RawMessage `json:"variables"`
+}
+
+// ServeHTTP is the GraphQL endpoint, on any path. It answers as Buffer does: the key is
+// checked first (no key: 401; a wrong key: 200 with UNAUTHORIZED), then the method, the
+// body and the query (400 with GRAPHQL_VALIDATION_FAILED), and only then is the operation
+// executed (200, with errors for unknown ids and union members for refused mutations).
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	var raw []byte
+	var readErr error
+	if r.Body != nil { // a server always sets a body; a RoundTripper's caller may not
+		raw, readErr = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
+	}
+	var body graphqlRequest
+	jsonErr := json.Unmarshal(raw, &body)
+	s.record(r, body)
+
+	token, ok := bearer(r.Header.Get("Authorization"))
+	if !ok {
+		writeError(w, http.StatusUnauthorized, "An authentication JWT or Access Token is required", "UNAUTHENTICATED", false)
+		return
+	}
+	if subtle.ConstantTimeCompare([]byte(token), []byte(s.key)) != 1 {
+		writeError(w, http.StatusOK, "Not authorized", "UNAUTHORIZED", true)
+		return
+	}
+	if r.Method != http.MethodPost {
+		w.Header().Set("Allow", http.MethodPost)
+		writeError(w, http.StatusMethodNotAllowed, "The GraphQL endpoint only accepts POST.", "METHOD_NOT_ALLOWED", false)
+		return
+	}
+	switch {
+	case readErr != nil || len(raw) > maxBody:
+		writeError(w, http.StatusBadRequest, "The request body could not be read, or is larger than 1 MiB.", "GRAPHQL_VALIDATION_FAILED", false)
+		return
+	case jsonErr != nil:
+		writeError(w, http.StatusBadRequest, "The request body is not JSON: send {\"query\", \"variables\", \"operationName\"}.", "GRAPHQL_VALIDATION_FAILED", false)
+		return
+	case strings.TrimSpace(body.Query) == "":
+		writeError(w, http.StatusBadRequest, "GraphQL operations must contain a non-empty `query`.", "GRAPHQL_VALIDATION_FAILED", false)
+		return
+	}
+	s.execute(w, r, body)
+}
+
+// execute validates the operation first, so that a malformed one is told apart from one
+// that ran and failed, then runs it.
+func (s *Server) execute(w http.ResponseWriter, r *http.Request, body graphqlRequest) {
+	var vars map[string]any
+	if len(body.Variables) > 0 {
+		if err := json.Unmarshal(body.Variables, &vars); err != nil {
+			writeError(w, http.StatusBadRequest, "Variables must be a JSON object.", "GRAPHQL_VALIDATION_FAILED", false)
+			return
+		}
+	}
+	s.defaults.fill(body.Query, body.OperationName, vars)
+	if errs := s.schema.ValidateWithVariables(body.Query, vars); len(errs) > 0 {
+		writeQueryErrors(w, http.StatusBadRequest, errs, "GRAPHQL_VALIDATION_FAILED")
+		return
+	}
+	resp := s.schema.Exec(r.Context(), body.Query, body.OperationName, vars)
+	// Errors without a path come from the request rather than from a field: an unknown
+	// operationName, or variables that do not fit their types.
+	if len(resp.Errors) > 0 && requestLevel(resp.Errors) {
+		writeQueryErrors(w, http.StatusBadRequest, resp.Errors, "BAD_USER_INPUT")
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
+
+func requestLevel(errs []*gqlerrors.QueryError) bool {
+	for _, e := range errs {
+		if len(e.Path) > 0 || e.Extensions != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// bearer extracts the token of an "Authorization: Bearer <token>" header.
+func bearer(header string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	token = strings.TrimSpace(token)
+	if !ok || !strings.EqualFold(scheme, "Bearer") || token == "" {
+		return "", false
+	}
+	return token, true
+}
+
+type wireError struct {
+	Message    string         `json:"message"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// writeError answers with one error. withData adds "data": null, as Buffer does for an
+// error that comes from executing (a wrong key) rather than from the request.
+func writeError(w http.ResponseWriter, status int, message, code string, withData bool) {
+	errs := []wireError{{Message: message, Extensions: map[string]any{"code": code}}}
+	if withData {
+		writeJSON(w, status, struct {
+			Data   *struct{}   `json:"data"`
+			Errors []wireError `json:"errors"`
+		}{nil, errs})
+		return
+	}
+	writeJSON(w, status, struct {
+		Errors []wireError `json:"errors"`
+	}{errs})
+}
+
+func writeQueryErrors(w http.ResponseWriter, status int, errs []*gqlerrors.QueryError, code string) {
+	for _, e := range errs {
+		e.Extensions = map[string]any{"code": code}
+		// graphql-go locates a bad variable value in the schema, not in the query.
+		if e.Rule == "VariablesOfCorrectType" {
+			e.Locations = nil
+		}
+	}
+	writeJSON(w, status, struct {
+		Errors []*gqlerrors.QueryError `json:"errors"`
+	}{errs})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		status = http.StatusInternalServerError
+		b = []byte(`{"errors":[{"message":"the sandbox could not encode its answer","extensions":{"code":"INTERNAL_SERVER_ERROR"}}]}`)
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(b)
+}

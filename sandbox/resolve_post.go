@@ -1,0 +1,172 @@
+package sandbox
+
+import (
+	"path"
+	"strings"
+
+	"github.com/graph-gophers/graphql-go"
+)
+
+// Resolvers for Post and what hangs off it. Each holds a copy of the post, taken under the
+// store's lock, so fields resolve without locking.
+
+type postResolver struct {
+	s *store
+	p *Post
+}
+
+func (r *postResolver) ID() objectID            { return objectID(r.p.ID) }
+func (r *postResolver) Status() string          { return r.p.Status }
+func (r *postResolver) IsCustomScheduled() bool { return r.p.IsCustomScheduled }
+func (r *postResolver) CreatedAt() dateTime     { return dateTime{r.p.CreatedAt} }
+func (r *postResolver) UpdatedAt() dateTime     { return dateTime{r.p.UpdatedAt} }
+func (r *postResolver) DueAt() *dateTime        { return timePtr(r.p.DueAt) }
+func (r *postResolver) SentAt() *dateTime       { return timePtr(r.p.SentAt) }
+func (r *postResolver) Text() string            { return r.p.Text }
+func (r *postResolver) ChannelID() objectID     { return objectID(r.p.ChannelID) }
+func (r *postResolver) ChannelService() string  { return r.p.ChannelService }
+func (r *postResolver) SharedNow() bool         { return r.p.SharedNow }
+func (r *postResolver) ShareMode() string       { return r.p.ShareMode }
+func (r *postResolver) IdeaID() *objectID       { return optional(objectID(r.p.IdeaID)) }
+func (r *postResolver) SchedulingType() *string { return optional(r.p.SchedulingType) }
+func (r *postResolver) ExternalLink() *string   { return optional(r.p.ExternalLink) }
+func (r *postResolver) Channel() *channelResolver {
+	return &channelResolver{r.s.channelByID[r.p.ChannelID]}
+}
+
+// Error is set only for a post that failed to publish.
+func (r *postResolver) Error() *publishingErrorResolver {
+	if r.p.Status != statusError || r.p.Error == nil {
+		return nil
+	}
+	return &publishingErrorResolver{r.p.Error}
+}
+
+// Assets lists the post's media; a link is not media, so it is not listed.
+func (r *postResolver) Assets() []*assetResolver {
+	out := make([]*assetResolver, len(r.p.Assets))
+	for i := range r.p.Assets {
+		out[i] = &assetResolver{&r.p.Assets[i]}
+	}
+	return out
+}
+
+// optional turns an empty value into a GraphQL null.
+func optional[T comparable](v T) *T {
+	var zero T
+	if v == zero {
+		return nil
+	}
+	return &v
+}
+
+type publishingErrorResolver struct{ e *PublishingError }
+
+func (r *publishingErrorResolver) Message() string     { return r.e.Message }
+func (r *publishingErrorResolver) SupportURL() *string { return optional(r.e.SupportURL) }
+func (r *publishingErrorResolver) RawError() *string   { return optional(r.e.RawError) }
+
+// assetResolver resolves the Asset interface and each of its types, since they differ only
+// in their metadata field.
+type assetResolver struct{ a *Asset }
+
+func (r *assetResolver) ToImageAsset() (*assetResolver, bool)    { return r, r.a.Type == "image" }
+func (r *assetResolver) ToVideoAsset() (*assetResolver, bool)    { return r, r.a.Type == "video" }
+func (r *assetResolver) ToDocumentAsset() (*assetResolver, bool) { return r, r.a.Type == "document" }
+
+func (r *assetResolver) ID() *graphql.ID { return nil }
+func (r *assetResolver) Type() string    { return r.a.Type }
+func (r *assetResolver) Source() string  { return r.a.URL }
+
+// Thumbnail is the given thumbnail, or the file itself; Buffer makes one from a video.
+func (r *assetResolver) Thumbnail() string {
+	if r.a.ThumbnailURL != "" {
+		return r.a.ThumbnailURL
+	}
+	return r.a.URL
+}
+
+func (r *assetResolver) MimeType() string {
+	ext := strings.ToLower(path.Ext(strings.SplitN(r.a.URL, "?", 2)[0]))
+	if t, ok := mimeTypes[ext]; ok {
+		return t
+	}
+	return defaultMimeTypes[r.a.Type]
+}
+
+// A fixed table rather than package mime, whose answers depend on the host's files.
+var mimeTypes = map[string]string{
+	".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".gif": "image/gif",
+	".webp": "image/webp", ".mp4": "video/mp4", ".mov": "video/quicktime", ".pdf": "application/pdf",
+}
+
+var defaultMimeTypes = map[string]string{"image": "image/jpeg", "video": "video/mp4", "document": "application/pdf"}
+
+// Sizes and durations stay 0: Buffer learns them by fetching the file, which the sandbox
+// never does.
+
+func (r *assetResolver) Image() *assetResolver    { return r }
+func (r *assetResolver) Video() *assetResolver    { return r }
+func (r *assetResolver) Document() *assetResolver { return r }
+
+func (r *assetResolver) AltText() string            { return r.a.AltText }
+func (r *assetResolver) Width() int32               { return int32(r.a.Width) }
+func (r *assetResolver) Height() int32              { return int32(r.a.Height) }
+func (r *assetResolver) IsAnimated() bool           { return r.MimeType() == "image/gif" }
+func (r *assetResolver) AnimatedThumbnail() *string { return nil }
+func (r *assetResolver) DurationMs() int32          { return 0 }
+func (r *assetResolver) Title() *string             { return optional(r.a.Title) }
+func (r *assetResolver) Filesize() *int32           { return nil }
+func (r *assetResolver) NumPages() int32            { return 0 }
+func (r *assetResolver) Thumbnails() []string       { return []string{r.Thumbnail()} }
+
+func (r *assetResolver) ThumbnailOffset() *int32 {
+	if r.a.ThumbnailOffset == nil {
+		return nil
+	}
+	off := int32(*r.a.ThumbnailOffset)
+	return &off
+}
+
+type postsResultsResolver struct {
+	s    *store
+	page *postsPage
+}
+
+// Edges is never null, though the schema allows it: an empty page has no edges.
+func (r *postsResultsResolver) Edges() *[]*postsEdgeResolver {
+	edges := make([]*postsEdgeResolver, len(r.page.posts))
+	for i, p := range r.page.posts {
+		edges[i] = &postsEdgeResolver{r.page.cursors[i], &postResolver{r.s, p}}
+	}
+	return &edges
+}
+
+func (r *postsResultsResolver) PageInfo() *pageInfoResolver { return &pageInfoResolver{r.page} }
+
+type postsEdgeResolver struct {
+	cursor string
+	node   *postResolver
+}
+
+func (r *postsEdgeResolver) Cursor() string      { return r.cursor }
+func (r *postsEdgeResolver) Node() *postResolver { return r.node }
+
+type pageInfoResolver struct{ page *postsPage }
+
+func (r *pageInfoResolver) HasNextPage() bool     { return r.page.hasNext }
+func (r *pageInfoResolver) HasPreviousPage() bool { return false } // cursors only go forward
+
+func (r *pageInfoResolver) StartCursor() *string {
+	if len(r.page.cursors) == 0 {
+		return nil
+	}
+	return &r.page.cursors[0]
+}
+
+func (r *pageInfoResolver) EndCursor() *string {
+	if len(r.page.cursors) == 0 {
+		return nil
+	}
+	return &r.page.cursors[len(r.page.cursors)-1]
+}
