@@ -1,10 +1,14 @@
 package tools
 
 import (
+	"context"
+	"errors"
 	"log/slog"
 	"time"
 
 	"github.com/Khan/genqlient/graphql"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
 // Deps are what the tools need from the rest of the program.
@@ -25,7 +29,7 @@ type deps struct {
 }
 
 func newDeps(d Deps) *deps {
-	out := &deps{gql: d.GQL, log: d.Log, now: d.Now, confirmPublish: d.ConfirmPublish}
+	out := &deps{log: d.Log, now: d.Now, confirmPublish: d.ConfirmPublish}
 	if out.log == nil {
 		out.log = slog.New(slog.DiscardHandler)
 	}
@@ -33,5 +37,23 @@ func newDeps(d Deps) *deps {
 		out.now = time.Now
 	}
 	out.cache = newCache(out.now)
+	out.gql = &forgetOnUnauthenticated{next: d.GQL, cache: out.cache}
 	return out
+}
+
+// forgetOnUnauthenticated drops the cache whenever Buffer refuses the key, whichever
+// operation was refused (SPEC §3): a read of posts or a mutation says as much about the
+// key as a lookup does.
+type forgetOnUnauthenticated struct {
+	next  graphql.Client
+	cache *cache
+}
+
+func (f *forgetOnUnauthenticated) MakeRequest(ctx context.Context, req *graphql.Request, resp *graphql.Response) error {
+	err := f.next.MakeRequest(ctx, req, resp)
+	var ce *client.Error
+	if errors.As(err, &ce) && ce.Type == client.TypeUnauthenticated {
+		f.cache.clear()
+	}
+	return err
 }

@@ -58,12 +58,13 @@ func newFakeBuffer(t *testing.T) *fakeBuffer {
 // URL is the endpoint the client posts to.
 func (f *fakeBuffer) URL() string { return f.srv.URL }
 
-// add registers stubs, answered in the order given per operation.
+// add registers stubs, answered in the order given per operation. Each is copied, so
+// that the same stub value can be added again for a second request.
 func (f *fakeBuffer) add(stubs ...stub) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	for i := range stubs {
-		f.stubs = append(f.stubs, &stubs[i])
+	for _, s := range stubs {
+		f.stubs = append(f.stubs, &s)
 	}
 }
 

@@ -104,10 +104,10 @@ func newHarness(t *testing.T, opts ...func(*tools.Deps)) *harness {
 
 // stub registers answers, with placeholders expanded.
 func (h *harness) stub(stubs ...stub) {
-	for i := range stubs {
-		stubs[i].body = expand(stubs[i].body)
+	for _, s := range stubs {
+		s.body = expand(s.body)
+		h.fake.add(s)
 	}
-	h.fake.add(stubs...)
 }
 
 // call calls a tool with arguments given as JSON ("" for none).
@@ -129,10 +129,11 @@ func (h *harness) call(t *testing.T, name, args string) *mcp.CallToolResult {
 // assertVariables asserts the variables of every request of op (JSON with placeholders).
 func (h *harness) assertVariables(t *testing.T, op string, want ...string) {
 	t.Helper()
-	for i := range want {
-		want[i] = expand(want[i])
+	expanded := make([]string, len(want))
+	for i, w := range want {
+		expanded[i] = expand(w)
 	}
-	h.fake.assertVariables(t, op, want...)
+	h.fake.assertVariables(t, op, expanded...)
 }
 
 // structured is the result's structuredContent as JSON.
