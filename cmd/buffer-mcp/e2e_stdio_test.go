@@ -5,10 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -72,6 +77,12 @@ func (r *rawServer) send(t *testing.T, msg string) {
 func (r *rawServer) request(t *testing.T, id int, method, params string) map[string]any {
 	t.Helper()
 	r.send(t, fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":%q,"params":%s}`, id, method, params))
+	return r.await(t, id, method)
+}
+
+// await reads stdout until the response with the given id.
+func (r *rawServer) await(t *testing.T, id int, method string) map[string]any {
+	t.Helper()
 	deadline := time.After(stepTimeout)
 	for {
 		select {
@@ -100,7 +111,7 @@ func (r *rawServer) initialize(t *testing.T) {
 func (r *rawServer) closeAndWait(t *testing.T) (int, time.Duration) {
 	t.Helper()
 	start := time.Now()
-	require.NoError(t, r.stdin.Close())
+	_ = r.stdin.Close() // the test may have closed it already
 	for range r.lines { // drain what is left
 	}
 	select {
@@ -161,6 +172,46 @@ func TestExitsPromptlyWhenStdinCloses(t *testing.T) {
 		assert.Equal(t, 0, code, "stderr: %s", r.stderr)
 		assert.Less(t, took, 5*time.Second)
 	})
+}
+
+// TestAnswersInFlightRequestsAfterStdinCloses: a request piped in just before stdin closes
+// (as from a shell) is answered, not cancelled; a cancelled create_post would leave its
+// outcome unknown.
+func TestAnswersInFlightRequestsAfterStdinCloses(t *testing.T) {
+	sb := startSandbox(t)
+	target, err := url.Parse(sb.url)
+	require.NoError(t, err)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	arrived, release := make(chan struct{}), make(chan struct{})
+	var hold sync.Once
+	slow := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		hold.Do(func() { // hold the first request to Buffer until the test lets it go
+			close(arrived)
+			select {
+			case <-release:
+			case <-req.Context().Done():
+			}
+		})
+		proxy.ServeHTTP(w, req)
+	}))
+	t.Cleanup(slow.Close)
+
+	r := startRaw(t, baseEnv("BUFFER_API_URL="+slow.URL+"/", "BUFFER_API_KEY="+sandboxKey))
+	r.initialize(t)
+	r.send(t, `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"get_account","arguments":{}}}`)
+	select {
+	case <-arrived:
+	case <-time.After(stepTimeout):
+		t.Fatalf("the call never reached Buffer; stderr: %s", r.stderr)
+	}
+	require.NoError(t, r.stdin.Close())
+	close(release)
+
+	resp := r.await(t, 7, "tools/call")
+	assert.NotContains(t, mustJSON(t, resp), `"isError":true`, "the call was answered, not cancelled: %v", resp)
+	assert.Contains(t, mustJSON(t, resp), `"account"`)
+	code, _ := r.closeAndWait(t)
+	assert.Equal(t, 0, code, "stderr: %s", r.stderr)
 }
 
 // TestAPIKeyNeverAppears runs with a distinctive key against a sandbox that expects another,

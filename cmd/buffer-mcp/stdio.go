@@ -1,20 +1,34 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"log/slog"
+	"sync"
+	"time"
 
 	"github.com/mark3labs/mcp-go/server"
 )
 
+// drainTimeout bounds how long the server keeps answering after stdin closes: as long as
+// one Buffer request may take, so that a create_post piped in from a shell is not cancelled
+// mid-flight (a cancelled mutation is OutcomeUnknown). Clients that close stdin on exit
+// have nothing in flight, so for them the server exits at once.
+const drainTimeout = 35 * time.Second
+
 // serveStdio speaks newline-delimited JSON-RPC on stdin and stdout, and returns when stdin
-// closes or ctx ends. Nothing but MCP is written to stdout: logs go to stderr.
+// closes (once every request read has its answer) or ctx ends. Nothing but MCP is written to
+// stdout: logs go to stderr.
 func serveStdio(ctx context.Context, srv *server.MCPServer, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
 	s := server.NewStdioServer(srv)
 	s.SetErrorLogger(slog.NewLogLogger(log.Handler(), slog.LevelError))
-	err := s.Listen(ctx, stdin, stdout)
+	t := newInflight()
+	in := &drainingReader{r: bufio.NewReader(stdin), t: t, ctx: ctx, log: log}
+	out := &answerWriter{w: stdout, t: t}
+	err := s.Listen(ctx, in, out)
 	switch {
 	case ctx.Err() != nil:
 		log.Info("stopping on signal")
@@ -25,4 +39,131 @@ func serveStdio(ctx context.Context, srv *server.MCPServer, stdin io.Reader, std
 	default:
 		return err
 	}
+}
+
+// inflight is the set of request ids read from stdin and not yet answered on stdout.
+type inflight struct {
+	mu      sync.Mutex
+	pending map[string]bool
+	idle    chan struct{} // closed while nothing is pending; replaced when something is
+}
+
+func newInflight() *inflight {
+	idle := make(chan struct{})
+	close(idle)
+	return &inflight{pending: map[string]bool{}, idle: idle}
+}
+
+func (t *inflight) add(id string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if len(t.pending) == 0 {
+		t.idle = make(chan struct{})
+	}
+	t.pending[id] = true
+}
+
+func (t *inflight) done(id string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if !t.pending[id] {
+		return
+	}
+	delete(t.pending, id)
+	if len(t.pending) == 0 {
+		close(t.idle)
+	}
+}
+
+func (t *inflight) whenIdle() <-chan struct{} {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.idle
+}
+
+// envelope is what the tracking needs of a JSON-RPC message.
+type envelope struct {
+	ID     json.RawMessage `json:"id"`
+	Method string          `json:"method"`
+	Result json.RawMessage `json:"result"`
+	Error  json.RawMessage `json:"error"`
+	Params struct {
+		RequestID json.RawMessage `json:"requestId"` // of notifications/cancelled
+	} `json:"params"`
+}
+
+// idKey is a JSON-RPC id in one canonical form, so that the id of a request and that of its
+// answer compare equal however each was spelt.
+func idKey(raw json.RawMessage) string {
+	var v any
+	if json.Unmarshal(raw, &v) != nil {
+		return string(raw)
+	}
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+// drainingReader passes stdin through line by line, noting each request, and holds back
+// EOF until every request read so far has been answered (or drainTimeout, or ctx ends).
+type drainingReader struct {
+	r   *bufio.Reader
+	t   *inflight
+	ctx context.Context
+	log *slog.Logger
+	buf []byte
+	eof bool
+}
+
+func (d *drainingReader) Read(p []byte) (int, error) {
+	if len(d.buf) == 0 && !d.eof {
+		line, err := d.r.ReadBytes('\n')
+		var m envelope
+		if len(line) > 0 && json.Unmarshal(line, &m) == nil {
+			switch {
+			case m.Method == "notifications/cancelled" && len(m.Params.RequestID) > 0:
+				d.t.done(idKey(m.Params.RequestID)) // a cancelled request gets no answer
+			case m.Method != "" && len(m.ID) > 0:
+				d.t.add(idKey(m.ID))
+			}
+		}
+		d.buf = line
+		if err != nil {
+			d.eof = true
+			if !errors.Is(err, io.EOF) {
+				return d.copy(p), err
+			}
+		}
+	}
+	if len(d.buf) > 0 {
+		return d.copy(p), nil
+	}
+	select {
+	case <-d.t.whenIdle():
+	case <-d.ctx.Done():
+	case <-time.After(drainTimeout):
+		d.log.Warn("stdin closed; giving up on requests still in flight")
+	}
+	return 0, io.EOF
+}
+
+func (d *drainingReader) copy(p []byte) int {
+	n := copy(p, d.buf)
+	d.buf = d.buf[n:]
+	return n
+}
+
+// answerWriter passes stdout through and notes each answer. mcp-go writes one whole
+// message per Write.
+type answerWriter struct {
+	w io.Writer
+	t *inflight
+}
+
+func (a *answerWriter) Write(p []byte) (int, error) {
+	n, err := a.w.Write(p)
+	var m envelope
+	if json.Unmarshal(p, &m) == nil && m.Method == "" && len(m.ID) > 0 && (m.Result != nil || m.Error != nil) {
+		a.t.done(idKey(m.ID))
+	}
+	return n, err
 }
