@@ -2,6 +2,8 @@ package sandbox
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -161,4 +163,19 @@ func stored(t *testing.T, s *Server, id string) Post {
 	}
 	t.Fatalf("post %s is not stored", id)
 	return Post{}
+}
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+func decode(t *testing.T, body string, v any) {
+	t.Helper()
+	require.NoError(t, json.Unmarshal([]byte(body), v), body)
+}
+
+// body is a GraphQL request body for a query that reads best over several lines.
+func body(t *testing.T, query string, vars map[string]any) string {
+	t.Helper()
+	b, err := json.Marshal(map[string]any{"query": query, "variables": vars})
+	require.NoError(t, err)
+	return string(b)
 }

@@ -57,7 +57,7 @@ func (t *dateTime) UnmarshalGraphQL(input any) error {
 	if err != nil {
 		return fmt.Errorf("DateTime must be ISO 8601 with an offset, such as 2026-03-05T14:30:00Z: %q", s)
 	}
-	t.Time = parsed.Truncate(time.Millisecond)
+	t.Time = parsed.UTC().Truncate(time.Millisecond)
 	return nil
 }
 

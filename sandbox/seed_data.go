@@ -11,7 +11,7 @@ const (
 	day  = 24 * time.Hour
 )
 
-func image(url, alt string) Asset {
+func seedImage(url, alt string) Asset {
 	return Asset{Type: "image", URL: url, AltText: alt, Width: 1080, Height: 1350}
 }
 
@@ -61,7 +61,8 @@ func seedOneOrgPosts(b *seeder) {
 	b.post(postSpec{key: "linkedin-queued-2", channel: "linkedin", status: statusScheduled, created: 20 * hour,
 		text: "We're hiring a part-time roaster's assistant. No experience needed, just curiosity and an early alarm. Details and how to apply on our careers page."})
 	b.post(postSpec{key: "linkedin-queued-3", channel: "linkedin", status: statusScheduled, created: 5 * hour,
-		text: "Three years ago we moved every bag we sell to home-compostable packaging. What it cost, what broke, and what we'd do differently: a short write-up from our ops lead."})
+		assets: []Asset{seedImage("https://cdn.example.com/northbean/compostable-bags.jpg", "Coffee bags in a compost bin, half broken down")},
+		text:   "Three years ago we moved every bag we sell to home-compostable packaging. What it cost, what broke, and what we'd do differently: a short write-up from our ops lead."})
 	b.post(postSpec{key: "linkedin-custom", channel: "linkedin", status: statusScheduled, created: 3 * hour,
 		at:   &localTime{days: 3, hour: 15, minute: 45},
 		text: "Free public cupping this Saturday at 10am: six single origins, one table, no experience needed. Reply here to save a seat."})
@@ -69,20 +70,20 @@ func seedOneOrgPosts(b *seeder) {
 		text: "Sourcing trip recap: two weeks in Huila, Colombia, with the Rodríguez family farm. (Add Ana's photos before this goes out.)"})
 
 	b.post(postSpec{key: "instagram-error", channel: "instagram", status: statusError, created: 3 * day, ago: day,
-		assets:     []Asset{image("https://cdn.example.com/northbean/roastery-panorama.jpg", "A wide view of the roastery floor")},
+		assets:     []Asset{seedImage("https://cdn.example.com/northbean/roastery-panorama.jpg", "A wide view of the roastery floor")},
 		text:       "Roast day panorama 🔥 Every bag you ordered this week, in one picture.",
 		errMsg:     "Instagram could not publish this image: its aspect ratio (3:1) is outside the range Instagram accepts (4:5 to 1.91:1).",
 		supportURL: "https://support.example.com/articles/instagram-aspect-ratios"})
 	b.post(postSpec{key: "instagram-queued", channel: "instagram", status: statusScheduled, created: 30 * hour,
-		assets: []Asset{image("https://cdn.example.com/northbean/harbor-blend-pourover.jpg", "A pour-over of Harbor blend on a wooden counter")},
+		assets: []Asset{seedImage("https://cdn.example.com/northbean/harbor-blend-pourover.jpg", "A pour-over of Harbor blend on a wooden counter")},
 		text:   "Slow mornings call for the Harbor blend ☕️ Milk chocolate, toasted almond, a little orange. #specialtycoffee #pourover"})
 	b.post(postSpec{key: "instagram-approval", channel: "instagram", status: statusNeedsApproval, created: 6 * hour,
 		at:             &localTime{days: 2, hour: 11, minute: 15},
 		schedulingType: "notification",
-		assets:         []Asset{image("https://cdn.example.com/northbean/giveaway-bags.jpg", "Twelve bags of coffee stacked in a pyramid")},
+		assets:         []Asset{seedImage("https://cdn.example.com/northbean/giveaway-bags.jpg", "Twelve bags of coffee stacked in a pyramid")},
 		text:           "GIVEAWAY 🎉 Win a year of coffee! Follow us, tag a friend who needs better mornings, and share this post to your story. Winner drawn Friday."})
 
-	b.post(postSpec{key: "twitter-sent", channel: "twitter", status: statusSent, created: 2 * day, ago: day,
+	b.post(postSpec{key: "twitter-sent", channel: "twitter", status: statusSent, created: 50 * hour, ago: day,
 		text: "Shop's open late tonight for the Harbour Street night market. Cold brew on tap until 10pm."})
 	b.post(postSpec{key: "twitter-sending", channel: "twitter", status: statusSending, created: 2 * hour, ago: time.Minute,
 		text: "Fresh Kenya Nyeri on the shelf this morning: blackcurrant and grapefruit. Limited to 60 bags."})
@@ -124,7 +125,7 @@ func seedTwoOrgs(b *seeder) {
 	b.post(postSpec{key: "bakery-sent", channel: "bakery-threads", status: statusSent, created: 3 * day, ago: 2 * day,
 		text: "Sourdough is back on Saturdays. Pre-order by Thursday noon."})
 	b.post(postSpec{key: "bakery-queued", channel: "bakery-instagram", status: statusScheduled, created: 7 * hour,
-		assets: []Asset{image("https://cdn.example.com/harbourlane/cardamom-buns.jpg", "A tray of cardamom buns fresh from the oven")},
+		assets: []Asset{seedImage("https://cdn.example.com/harbourlane/cardamom-buns.jpg", "A tray of cardamom buns fresh from the oven")},
 		text:   "Cardamom buns, still warm. First tray at 7am, gone by 9 most days 🥐"})
 	b.post(postSpec{key: "bakery-draft", channel: "bakery-threads", status: statusDraft, created: 5 * hour,
 		text: "Our new rye starter needs a name. Suggestions?"})

@@ -96,6 +96,9 @@ func (s *Server) Posts() []Post {
 func (s *Server) Seed() SeedInfo {
 	info := s.seed
 	info.Organizations = append([]SeedOrganization(nil), s.seed.Organizations...)
+	for i := range info.Organizations {
+		info.Organizations[i].Channels = append([]string(nil), info.Organizations[i].Channels...)
+	}
 	info.Channels = make(map[string]SeedChannel, len(s.seed.Channels))
 	for k, v := range s.seed.Channels {
 		info.Channels[k] = v
