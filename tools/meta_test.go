@@ -1,0 +1,244 @@
+package tools_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/buffer-mcp/buffer-mcp/tools"
+)
+
+// allTools is every tool, built without a Buffer: the meta-tests only read definitions.
+func allTools() []tools.Tool { return tools.All(tools.Deps{}) }
+
+// schemaOf decodes a raw JSON Schema.
+func schemaOf(t *testing.T, raw json.RawMessage) map[string]any {
+	t.Helper()
+	var s map[string]any
+	require.NoError(t, json.Unmarshal(raw, &s))
+	return s
+}
+
+func TestAllGivesTheEightToolsOfSPEC(t *testing.T) {
+	var got []string
+	for _, tool := range allTools() {
+		got = append(got, tool.Definition.Name)
+	}
+	want := []string{"get_account", "list_channels", "get_channel", "list_posts", "get_post", "create_post", "edit_post", "delete_post"}
+	assert.Equal(t, want, got)
+	assert.Equal(t, slices.Sorted(slices.Values(want)), tools.Names())
+}
+
+func TestToolNamesAreUniqueSnakeCase(t *testing.T) {
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	seen := map[string]bool{}
+	for _, tool := range allTools() {
+		name := tool.Definition.Name
+		assert.Regexp(t, snake, name)
+		assert.False(t, seen[name], "%s is defined twice", name)
+		seen[name] = true
+	}
+}
+
+func TestEveryToolHasATitleAndADescription(t *testing.T) {
+	for _, tool := range allTools() {
+		t.Run(tool.Definition.Name, func(t *testing.T) {
+			assert.NotEmpty(t, strings.TrimSpace(tool.Definition.Title), "title")
+			assert.Equal(t, tool.Definition.Title, tool.Definition.Annotations.Title, "annotations.title")
+			assert.NotEmpty(t, strings.TrimSpace(tool.Definition.Description), "description")
+		})
+	}
+}
+
+func TestEveryToolSetsAllFourAnnotationsAsSPECSays(t *testing.T) {
+	type hints struct{ readOnly, destructive, idempotent, openWorld bool }
+	read := hints{readOnly: true, destructive: false, idempotent: true, openWorld: false}
+	write := hints{readOnly: false, destructive: false, idempotent: false, openWorld: true}
+	want := map[string]hints{
+		"get_account":   read,
+		"list_channels": read,
+		"get_channel":   read,
+		"list_posts":    read,
+		"get_post":      read,
+		"create_post":   write,
+		"edit_post":     write,
+		"delete_post":   {readOnly: false, destructive: true, idempotent: true, openWorld: false},
+	}
+	for _, tool := range allTools() {
+		name := tool.Definition.Name
+		t.Run(name, func(t *testing.T) {
+			a := tool.Definition.Annotations
+			require.NotNil(t, a.ReadOnlyHint, "readOnlyHint")
+			require.NotNil(t, a.DestructiveHint, "destructiveHint")
+			require.NotNil(t, a.IdempotentHint, "idempotentHint")
+			require.NotNil(t, a.OpenWorldHint, "openWorldHint")
+			require.Contains(t, want, name, "SPEC §3 names this tool's annotations")
+			got := hints{readOnly: *a.ReadOnlyHint, destructive: *a.DestructiveHint, idempotent: *a.IdempotentHint, openWorld: *a.OpenWorldHint}
+			assert.Equal(t, want[name], got)
+		})
+	}
+}
+
+func TestToolsNamedGetOrListAreReadOnly(t *testing.T) {
+	for _, tool := range allTools() {
+		name := tool.Definition.Name
+		if strings.HasPrefix(name, "get_") || strings.HasPrefix(name, "list_") {
+			assert.True(t, tool.ReadOnly(), "%s is read-only", name)
+		} else {
+			assert.False(t, tool.ReadOnly(), "%s writes", name)
+		}
+	}
+}
+
+// forbiddenKeys lists where a schema uses a keyword that some clients cannot follow.
+func forbiddenKeys(path string, v any, keys ...string) []string {
+	var out []string
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if slices.Contains(keys, k) {
+				out = append(out, path+"/"+k)
+			}
+			out = append(out, forbiddenKeys(path+"/"+k, e, keys...)...)
+		}
+	case []any:
+		for i, e := range v {
+			out = append(out, forbiddenKeys(fmt.Sprintf("%s/%d", path, i), e, keys...)...)
+		}
+	}
+	return out
+}
+
+func TestInputSchemasAreSelfContainedObjects(t *testing.T) {
+	for _, tool := range allTools() {
+		t.Run(tool.Definition.Name, func(t *testing.T) {
+			s := schemaOf(t, tool.Definition.RawInputSchema)
+			assert.Equal(t, "object", s["type"])
+			assert.Equal(t, false, s["additionalProperties"], "unknown arguments are refused")
+			assert.Empty(t, forbiddenKeys("", s, "$ref", "$defs", "definitions", "$schema", "$id"))
+			for _, k := range []string{"oneOf", "anyOf", "allOf", "not"} {
+				assert.NotContains(t, s, k, "top-level %s", k)
+			}
+		})
+	}
+}
+
+// undescribed lists the properties of an object schema, at any depth (array items'
+// properties included), that have no description.
+func undescribed(path string, s map[string]any) []string {
+	var out []string
+	props, _ := s["properties"].(map[string]any)
+	for name, p := range props {
+		ps, _ := p.(map[string]any)
+		if d, _ := ps["description"].(string); strings.TrimSpace(d) == "" {
+			out = append(out, path+name)
+		}
+		out = append(out, undescribed(path+name+".", ps)...)
+		if items, ok := ps["items"].(map[string]any); ok {
+			out = append(out, undescribed(path+name+"[].", items)...)
+		}
+	}
+	return out
+}
+
+func TestEveryInputPropertyHasADescription(t *testing.T) {
+	for _, tool := range allTools() {
+		t.Run(tool.Definition.Name, func(t *testing.T) {
+			s := schemaOf(t, tool.Definition.RawInputSchema)
+			assert.Empty(t, undescribed("", s))
+		})
+	}
+}
+
+func TestUndescribedFindsANestedPropertyWithoutDescription(t *testing.T) {
+	// Proves that the test above looks inside array items.
+	s := map[string]any{"properties": map[string]any{
+		"assets": map[string]any{"description": "media", "items": map[string]any{
+			"properties": map[string]any{"url": map[string]any{"type": "string"}},
+		}},
+	}}
+	assert.Equal(t, []string{"assets[].url"}, undescribed("", s))
+}
+
+func TestOutputSchemasDeclareTheErrorObjectAndRequireNoTopLevelField(t *testing.T) {
+	for _, tool := range allTools() {
+		t.Run(tool.Definition.Name, func(t *testing.T) {
+			require.NotEmpty(t, tool.Definition.RawOutputSchema, "output schema")
+			s := schemaOf(t, tool.Definition.RawOutputSchema)
+			assert.Equal(t, "object", s["type"])
+			assert.NotContains(t, s, "required", "top-level required")
+			assert.Empty(t, forbiddenKeys("", s, "$ref", "$defs", "definitions", "$schema", "$id"))
+			for _, k := range []string{"oneOf", "anyOf", "allOf", "not"} {
+				assert.NotContains(t, s, k, "top-level %s", k)
+			}
+			props, _ := s["properties"].(map[string]any)
+			errSchema, ok := props["error"].(map[string]any)
+			require.True(t, ok, "properties.error")
+			assert.Equal(t, "object", errSchema["type"])
+			assert.ElementsMatch(t, []any{"type", "message", "retryable"}, errSchema["required"])
+			errProps, _ := errSchema["properties"].(map[string]any)
+			for _, k := range []string{"type", "message", "retryable", "retryAfterSeconds", "window", "field", "channelId"} {
+				assert.Contains(t, errProps, k, "error.%s", k)
+			}
+		})
+	}
+}
+
+func TestDueAtDeclaresNoFormat(t *testing.T) {
+	// SPEC §3: dueAt will also take local and natural-language times, validated in code.
+	for _, tool := range allTools() {
+		s := schemaOf(t, tool.Definition.RawInputSchema)
+		props, _ := s["properties"].(map[string]any)
+		dueAt, ok := props["dueAt"].(map[string]any)
+		if !ok {
+			continue
+		}
+		assert.NotContains(t, dueAt, "format", "%s dueAt", tool.Definition.Name)
+		assert.NotContains(t, dueAt, "pattern", "%s dueAt", tool.Definition.Name)
+	}
+}
+
+func TestToolsListOverMCPGivesEveryToolWithItsSchemas(t *testing.T) {
+	// Catches definitions that marshal badly (mcp-go's NewTool with a raw schema breaks
+	// tools/list for every tool).
+	h := newHarness(t)
+	ctx, cancel := context.WithTimeout(t.Context(), callTimeout)
+	defer cancel()
+
+	res, err := h.mcp.ListTools(ctx, mcp.ListToolsRequest{})
+
+	require.NoError(t, err)
+	var got []string
+	for _, tool := range res.Tools {
+		got = append(got, tool.Name)
+		raw, err := json.Marshal(tool)
+		require.NoError(t, err)
+		var wire struct {
+			InputSchema  map[string]any `json:"inputSchema"`
+			OutputSchema map[string]any `json:"outputSchema"`
+		}
+		require.NoError(t, json.Unmarshal(raw, &wire))
+		assert.Equal(t, "object", wire.InputSchema["type"], "%s inputSchema", tool.Name)
+		assert.Contains(t, wire.OutputSchema["properties"], "error", "%s outputSchema", tool.Name)
+	}
+	assert.Equal(t, tools.Names(), got)
+}
+
+func TestReadmeListsEveryTool(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	require.NoError(t, err, "README.md at the repository root")
+	for _, name := range tools.Names() {
+		word := regexp.MustCompile(`(^|[^a-z_])` + name + `([^a-z_]|$)`) // get_post is not list_posts
+		assert.Regexp(t, word, string(readme), "README.md mentions %s", name)
+	}
+}
