@@ -22,11 +22,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/buffer-mcp/buffer-mcp/sandbox"
 )
 
 const (
 	testVersion = "v0.0.0-e2e"
-	sandboxKey  = "sandbox-key" // sandbox.DefaultKey, as the README documents it
+	sandboxKey  = sandbox.DefaultKey
 	// stepTimeout bounds any one step. Generous, for a race-instrumented binary on a
 	// busy two-core machine; a hang still fails well within the test's own deadline.
 	stepTimeout = 30 * time.Second
