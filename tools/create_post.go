@@ -169,7 +169,7 @@ func createPost(d *deps) Tool {
 					out.fail(ch.Id, err, d)
 					var ce *client.Error
 					if errors.As(err, &ce) && ce.Type == client.TypeOutcomeUnknown {
-						out.notAttempted(ids[i+1:])
+						out.notAttempted(channels[i+1:])
 						break
 					}
 					continue
@@ -261,8 +261,14 @@ func (r *createPostResult) fail(channelID string, err error, d *deps) {
 	r.Failed = append(r.Failed, failedChannel{ChannelID: channelID, Error: *info})
 }
 
-func (r *createPostResult) notAttempted(ids []string) {
-	for _, id := range ids {
+// notAttempted lists the channels left after an OutcomeUnknown; a nil one failed its
+// lookup and is listed already.
+func (r *createPostResult) notAttempted(rest []*client.ChannelFields) {
+	for _, ch := range rest {
+		if ch == nil {
+			continue
+		}
+		id := ch.Id
 		r.Failed = append(r.Failed, failedChannel{ChannelID: id, Error: ErrorInfo{
 			Type:      TypeNotAttempted,
 			Message:   "not sent: an earlier channel's outcome is unknown; check with list_posts, then retry the channels that lack the post",

@@ -367,3 +367,31 @@ func TestCreatePostOnSeveralChannelsStopsAfterAnOutcomeUnknown(t *testing.T) {
 	assert.Regexp(t, `^Created 1 of 3 posts; 2 failed, first `+ch2+`: OutcomeUnknown: `, text(t, res))
 	assert.Equal(t, 2, h.fake.count("CreatePost"), "nothing is sent after the outcome is unknown")
 }
+
+func TestCreatePostOnSeveralChannelsListsEachFailedChannelOnce(t *testing.T) {
+	// ch3 cannot be looked up; ch1's outcome is unknown; only ch2 was never attempted.
+	h := newHarness(t)
+	h.stub(
+		getChannelOK(ch1JSON), getChannelOK(ch2JSON),
+		gqlErrors("GetChannel", `{"message":"Channel not found","extensions":{"code":"NOT_FOUND"}}`),
+		stub{op: "CreatePost", status: http.StatusBadGateway, body: htmlPage},
+	)
+
+	res := h.call(t, "create_post", `{"channelIds":["{ch1}","{ch2}","{ch3}"],"text":"Hello"}`)
+
+	var got struct {
+		Failed []struct {
+			ChannelID string          `json:"channelId"`
+			Error     tools.ErrorInfo `json:"error"`
+		} `json:"failed"`
+	}
+	require.NoError(t, json.Unmarshal(res.RawStructuredContent, &got))
+	gotTypes := map[string]string{}
+	for _, f := range got.Failed {
+		assert.NotContains(t, gotTypes, f.ChannelID, "%s is listed twice", f.ChannelID)
+		gotTypes[f.ChannelID] = f.Error.Type
+	}
+	assert.Equal(t, map[string]string{ch1: "OutcomeUnknown", ch2: tools.TypeNotAttempted, ch3: "NotFound"}, gotTypes)
+	assert.Regexp(t, `^Created 0 of 3 posts; 3 failed, `, text(t, res))
+	assert.Equal(t, 1, h.fake.count("CreatePost"))
+}
