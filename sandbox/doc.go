@@ -2,21 +2,28 @@
 //
 // It executes graphql/schema.graphql with a real GraphQL engine (graph-gophers/graphql-go),
 // so an operation that Buffer would reject fails here too, and it reproduces the parts of
-// Buffer's behaviour that buffer-mcp depends on: how authentication fails, which errors are
-// top-level and which are union members, queue slots from each channel's posting schedule,
-// the free plan's queue limit, and forward-only cursors.
+// Buffer's behaviour that buffer-mcp depends on (shared/reference/buffer-api.md): how
+// authentication fails, which errors are top-level and which are union members, queue
+// slots from each channel's posting schedule, the free plan's queue limit, and
+// forward-only cursors.
 //
 // buffer-mcp's --sandbox mode serves requests through Transport, so nothing leaves the
 // process; tests and `buffer-mcp sandbox` serve it over HTTP, since Server is an
 // http.Handler.
 //
-// Lifecycle of a post, as the sandbox models it:
+// Where Buffer's behaviour is unknown, the sandbox chooses, and says so here:
 //
 //   - saveToDraft: true makes a draft and needsApproval: true a post awaiting approval; both
-//     keep a time only when it was given (customScheduled) and never count against the queue.
-//   - otherwise addToQueue, shareNext and customScheduled make a scheduled post, and shareNow
-//     publishes at once (status sent).
-//   - editPost keeps a draft a draft unless the edit sends saveToDraft: false.
-//
-// Nothing publishes by itself: a scheduled post whose time has passed stays scheduled.
+//     keep a time only when one was given (customScheduled), are never published, and do
+//     not count against the queue limit.
+//   - Otherwise addToQueue, shareNext and customScheduled make a scheduled post, and
+//     shareNow publishes at once (status sent). Nothing publishes by itself: a scheduled
+//     post whose time has passed stays scheduled.
+//   - editPost keeps a draft a draft, whatever its mode, unless the edit sends
+//     saveToDraft: false; a mode on a failed post schedules it again.
+//   - A link asset becomes the post's link attachment (Post.Link): it is not listed among
+//     the post's assets, it cannot be combined with media, and a post may have one.
+//   - Ids are 24 lowercase hex characters derived from a counter, so a seed always has the
+//     same ids; an id of any other shape is simply not found.
+//   - Times are stored in UTC to the millisecond, the precision Buffer answers with.
 package sandbox

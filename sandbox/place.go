@@ -9,8 +9,9 @@ const msgNoSchedule = "This channel has no posting schedule to queue into: set t
 
 // place gives p its status and time, for the status wanted (draft, needs_approval or
 // scheduled) and the share mode. counted says that p already counts against the channel's
-// queue limit (an edit of a post that was scheduled). Everything is checked before anything
-// changes, since shareNext moves other posts. The caller holds mu.
+// queue limit (an edit of a post that was scheduled). Every check comes before anything in
+// the store changes, since shareNext moves other posts; p itself is a new post or an
+// edited copy, dropped by the caller on failure. The caller holds mu.
 func (s *store) place(c *channel, p *Post, want, mode string, dueAt *time.Time, counted bool, now time.Time) *mutationError {
 	if mode == modeCustomScheduled {
 		if dueAt == nil {
@@ -56,7 +57,8 @@ func (s *store) place(c *channel, p *Post, want, mode string, dueAt *time.Time, 
 	return nil
 }
 
-// publish sends p at once. The sandbox has no network to fail, so it is sent at once.
+// publish marks p as sent now. The sandbox has no network to fail, so sharing now
+// always succeeds.
 func publish(c *channel, p *Post, now time.Time) {
 	p.Status = statusSent
 	p.DueAt = &now

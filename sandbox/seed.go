@@ -3,6 +3,10 @@ package sandbox
 import (
 	"fmt"
 	"time"
+
+	// Channels live in timezones across the world; embedding the timezone database lets
+	// the sandbox run where the host has none (containers, Windows), as --sandbox promises.
+	_ "time/tzdata"
 )
 
 // SeedInfo names what a seed created, so that tests need not hard-code ids. It describes
@@ -92,8 +96,10 @@ type channelSpec struct {
 
 func (b *seeder) channel(o *organization, s channelSpec) {
 	loc, err := time.LoadLocation(s.timezone)
-	if err != nil && b.err == nil {
-		b.err = fmt.Errorf("seed channel %s: %w", s.key, err)
+	if err != nil {
+		if b.err == nil {
+			b.err = fmt.Errorf("seed channel %s: %w", s.key, err)
+		}
 		return
 	}
 	c := &channel{

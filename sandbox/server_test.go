@@ -215,3 +215,12 @@ func TestTransportResponse(t *testing.T) {
 	assert.Positive(t, resp.ContentLength)
 	assert.Equal(t, "application/json", resp.Header.Get("Content-Type"))
 }
+
+func TestTransportSurvivesAPanic(t *testing.T) {
+	rt := roundTripper{http.HandlerFunc(func(http.ResponseWriter, *http.Request) { panic("boom") })}
+	req, err := http.NewRequestWithContext(ctx(t), http.MethodPost, "http://sandbox.invalid/", strings.NewReader("{}"))
+	require.NoError(t, err)
+	resp, err := rt.RoundTrip(req)
+	assert.Nil(t, resp)
+	assert.ErrorContains(t, err, "panic serving the request: boom")
+}

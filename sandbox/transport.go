@@ -24,16 +24,21 @@ func (t roundTripper) RoundTrip(req *http.Request) (*http.Response, error) {
 		return nil, err
 	}
 	rec := &recorder{header: http.Header{}}
-	done := make(chan struct{})
+	done := make(chan any, 1)
 	go func() {
-		defer close(done)
+		// A panic would take the whole process down from this goroutine, where an HTTP
+		// server would only drop the connection: report it as a failed round trip.
+		defer func() { done <- recover() }()
 		defer closeBody(req)
 		t.h.ServeHTTP(rec, req)
 	}()
 	select {
 	case <-ctx.Done():
 		return nil, ctx.Err()
-	case <-done:
+	case p := <-done:
+		if p != nil {
+			return nil, fmt.Errorf("sandbox: panic serving the request: %v", p)
+		}
 	}
 	status := rec.status
 	if status == 0 {
