@@ -75,7 +75,7 @@ func TestListPostsRefusesChannelsOfTwoOrganizations(t *testing.T) {
 	assert.Equal(t, 0, h.fake.count("ListPosts"))
 }
 
-func TestCacheServesTheAccountAndChannelsToLaterCalls(t *testing.T) {
+func TestCacheServesTheAccountAndChannelsToLaterCallsEvenAfterAPostIsWritten(t *testing.T) {
 	h := newHarness(t)
 	h.stub(
 		getAccountOK(accountData),

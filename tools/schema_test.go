@@ -42,10 +42,12 @@ func validate(s *jsonschema.Schema, structuredContent []byte) error {
 
 // scenario is one call whose result is checked against the tool's output schema.
 type scenario struct {
-	name  string
-	tool  string
-	args  string
-	stubs []stub
+	name    string
+	tool    string
+	args    string
+	stubs   []stub
+	isError bool // the result is an error result
+	fanOut  bool // create_post across channels: posts and failures beside any error
 }
 
 // invalidArgs gives each tool arguments it refuses.
@@ -67,15 +69,16 @@ func scenarios() []scenario {
 	var out []scenario
 	for _, tc := range toolCases {
 		out = append(out, scenario{name: "success", tool: tc.tool, args: tc.args, stubs: append(append([]stub{}, tc.setup...), gql(tc.op, tc.success))})
-		out = append(out, scenario{name: "InvalidArguments", tool: tc.tool, args: invalidArgs[tc.tool]})
+		out = append(out, scenario{name: "InvalidArguments", tool: tc.tool, args: invalidArgs[tc.tool], isError: true})
 		for _, f := range failures {
 			if tc.mutation && !f.writes || !tc.mutation && !f.reads {
 				continue
 			}
-			out = append(out, scenario{name: f.name, tool: tc.tool, args: tc.args, stubs: append(append([]stub{}, tc.setup...), f.answer(tc))})
+			out = append(out, scenario{name: f.name, tool: tc.tool, args: tc.args, isError: true,
+				stubs: append(append([]stub{}, tc.setup...), f.answer(tc))})
 		}
 		for _, m := range tc.members {
-			out = append(out, scenario{name: m, tool: tc.tool, args: tc.args,
+			out = append(out, scenario{name: m, tool: tc.tool, args: tc.args, isError: true,
 				stubs: append(append([]stub{}, tc.setup...), mutationError(tc.op, tc.root, m, "no"))})
 		}
 	}
@@ -84,21 +87,21 @@ func scenarios() []scenario {
 	return append(out,
 		scenario{name: "dry run", tool: "create_post", args: `{"channelId":"{ch1}","text":"Hello","dryRun":true}`,
 			stubs: lookups[:1]},
-		scenario{name: "one of several channels failed", tool: "create_post", args: severalChannels,
+		scenario{name: "one of several channels failed", tool: "create_post", args: severalChannels, fanOut: true,
 			stubs: append(append([]stub{}, lookups...),
 				createPostOK("{post1}", "{ch1}", "America/New_York", "Hello"),
 				mutationError("CreatePost", "createPost", "LimitReachedError", "full"),
 				createPostOK("{post3}", "{ch3}", "Asia/Tokyo", "Hello"))},
-		scenario{name: "OutcomeUnknown and NotAttempted", tool: "create_post", args: severalChannels,
+		scenario{name: "OutcomeUnknown and NotAttempted", tool: "create_post", args: severalChannels, fanOut: true,
 			stubs: append(append([]stub{}, lookups...),
 				createPostOK("{post1}", "{ch1}", "America/New_York", "Hello"),
 				stub{op: "CreatePost", status: 502, body: htmlPage})},
-		scenario{name: "every channel failed", tool: "create_post", args: severalChannels,
+		scenario{name: "every channel failed", tool: "create_post", args: severalChannels, isError: true, fanOut: true,
 			stubs: append(append([]stub{}, lookups...),
 				mutationError("CreatePost", "createPost", "LimitReachedError", "full"),
 				mutationError("CreatePost", "createPost", "LimitReachedError", "full"),
 				mutationError("CreatePost", "createPost", "LimitReachedError", "full"))},
-		scenario{name: "past dueAt", tool: "create_post", args: `{"channelId":"{ch1}","text":"x","dueAt":"2026-01-01T00:00:00Z"}`,
+		scenario{name: "past dueAt", tool: "create_post", args: `{"channelId":"{ch1}","text":"x","dueAt":"2026-01-01T00:00:00Z"}`, isError: true,
 			stubs: lookups[:1]},
 	)
 }
@@ -114,6 +117,7 @@ func TestEveryResultOfEveryToolValidatesAgainstItsOutputSchema(t *testing.T) {
 
 			res := h.call(t, sc.tool, sc.args)
 
+			require.Equal(t, sc.isError, res.IsError, "isError; content %v", res.Content)
 			assert.NoError(t, validate(schemas[sc.tool], []byte(structured(t, res))),
 				"isError %v, structuredContent %s", res.IsError, res.RawStructuredContent)
 		})
@@ -138,17 +142,23 @@ func TestOutputSchemasRejectAMalformedErrorObject(t *testing.T) {
 	}
 }
 
-func TestErrorResultsCarryOnlyTheErrorObject(t *testing.T) {
-	// Lean results: an error result is {"error": {...}} and nothing else, except create_post
-	// across channels, which also lists posts and failures.
-	for _, tc := range toolCases {
-		t.Run(tc.tool, func(t *testing.T) {
+func TestErrorResultsCarryTheErrorObjectAndNothingElse(t *testing.T) {
+	// Lean results: an error result is {"error": {...}}, except create_post across
+	// channels, which also lists the posts created and the channels that failed.
+	for _, sc := range scenarios() {
+		if !sc.isError || sc.fanOut {
+			continue
+		}
+		t.Run(sc.tool+"/"+sc.name, func(t *testing.T) {
 			h := newHarness(t)
-			res := h.call(t, tc.tool, invalidArgs[tc.tool])
+			h.stub(sc.stubs...)
 
+			res := h.call(t, sc.tool, sc.args)
+
+			require.True(t, res.IsError, "isError")
 			var got map[string]json.RawMessage
 			require.NoError(t, json.Unmarshal(res.RawStructuredContent, &got))
-			assert.Len(t, got, 1)
+			assert.Len(t, got, 1, "structuredContent %s", res.RawStructuredContent)
 			assert.Contains(t, got, "error")
 		})
 	}

@@ -1,0 +1,56 @@
+package tools_test
+
+import (
+	"testing"
+)
+
+func TestGetAccountGivesTheCurrentTimeInTheAccountsTimezone(t *testing.T) {
+	tests := []struct {
+		name       string
+		timezone   string // as Buffer sends it, JSON
+		wantResult string
+	}{
+		{
+			name: "New York", timezone: `"America/New_York"`,
+			wantResult: `{"account":{"id":"{account}","email":"ada@example.com","timezone":"America/New_York",` +
+				`"currentTime":"2026-03-02T10:04:05-05:00"},"organizations":[{"id":"{org1}","name":"Analytical Engines","channelCount":3}]}`,
+		},
+		{
+			name: "no timezone is UTC", timezone: `null`,
+			wantResult: `{"account":{"id":"{account}","email":"ada@example.com","timezone":"UTC",` +
+				`"currentTime":"2026-03-02T15:04:05Z"},"organizations":[{"id":"{org1}","name":"Analytical Engines","channelCount":3}]}`,
+		},
+		{
+			name: "empty timezone is UTC", timezone: `""`,
+			wantResult: `{"account":{"id":"{account}","email":"ada@example.com","timezone":"UTC",` +
+				`"currentTime":"2026-03-02T15:04:05Z"},"organizations":[{"id":"{org1}","name":"Analytical Engines","channelCount":3}]}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.stub(getAccountOK(`{"account":{"id":"{account}","email":"ada@example.com","name":null,"timezone":` + tt.timezone +
+				`,"organizations":[{"id":"{org1}","name":"Analytical Engines","channelCount":3}]}}`))
+
+			res := h.call(t, "get_account", "")
+
+			requireSuccess(t, res)
+			assertStructured(t, tt.wantResult, res)
+		})
+	}
+}
+
+func TestGetPostLeavesOutAThumbnailThatIsTheAssetItself(t *testing.T) {
+	h := newHarness(t)
+	h.stub(gql("GetPost", `{"post":{"id":"{post1}","channelId":"{ch2}","channelService":"instagram","status":"draft",`+
+		`"text":"","dueAt":null,"sentAt":null,"createdAt":"2026-03-01T10:00:00Z","externalLink":null,"error":null,`+
+		`"schedulingType":"notification","shareMode":"addToQueue","assets":[{"__typename":"ImageAsset","type":"image",`+
+		`"source":"https://cdn.example.com/a.png","thumbnail":"https://cdn.example.com/a.png"}],"channel":{"timezone":"Europe/Berlin"}}}`))
+
+	res := h.call(t, "get_post", `{"postId":"{post1}"}`)
+
+	requireSuccess(t, res)
+	assertStructured(t, `{"post":{"id":"{post1}","channelId":"{ch2}","channelService":"instagram","status":"draft","text":"",`+
+		`"createdAt":"2026-03-01T10:00:00Z","timezone":"Europe/Berlin","schedulingType":"notification","shareMode":"addToQueue",`+
+		`"assets":[{"type":"image","url":"https://cdn.example.com/a.png"}]}}`, res)
+}
