@@ -13,6 +13,7 @@ import (
 	"net/http"
 	"net/http/httptrace"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/Khan/genqlient/graphql"
@@ -40,6 +41,7 @@ type Config struct {
 type Client struct {
 	endpoint string
 	http     *http.Client
+	key      []byte // the API key, to take it out of answers (authTransport sends it)
 	redact   *strings.Replacer
 }
 
@@ -66,6 +68,7 @@ func New(cfg Config) *Client {
 			Timeout:   timeout,
 			Transport: &authTransport{key: cfg.APIKey, userAgent: ua, base: base},
 		},
+		key:    []byte(cfg.APIKey),
 		redact: redact,
 	}
 }
@@ -80,10 +83,14 @@ func (c *Client) MakeRequest(ctx context.Context, req *graphql.Request, resp *gr
 		return fmt.Errorf("encode %s request: %w", req.OpName, err) // a bug, not Buffer's doing
 	}
 
-	// sent records whether the whole request was written: only then can Buffer have acted
-	// on it, which decides between UpstreamUnavailable and OutcomeUnknown for a mutation.
-	var sent bool
-	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { sent = true }}
+	// sent records whether any of the request may have left: before that Buffer cannot have
+	// acted on it, which decides between UpstreamUnavailable and OutcomeUnknown for a
+	// mutation. It is set when the headers are written, not when the whole request is
+	// (WroteRequest): over HTTP/2 the transport writes from its own goroutine and Do can
+	// return on a cancelled context before WroteRequest runs, though Buffer already holds the
+	// whole request. An atomic, since that goroutine is not the caller's.
+	var sent atomic.Bool
+	trace := &httptrace.ClientTrace{WroteHeaders: func() { sent.Store(true) }}
 	httpReq, err := http.NewRequestWithContext(httptrace.WithClientTrace(ctx, trace), http.MethodPost, c.endpoint, bytes.NewReader(body))
 	if err != nil {
 		return &Error{Type: TypeUpstreamError, Message: "the Buffer endpoint URL is not valid", Err: err}
@@ -91,7 +98,7 @@ func (c *Client) MakeRequest(ctx context.Context, req *graphql.Request, resp *gr
 
 	httpResp, err := c.http.Do(httpReq)
 	if err != nil {
-		return c.transportError(ctx, err, mutation && sent)
+		return c.transportError(ctx, err, mutation && sent.Load())
 	}
 	defer httpResp.Body.Close()
 
@@ -101,6 +108,12 @@ func (c *Client) MakeRequest(ctx context.Context, req *graphql.Request, resp *gr
 	}
 	if len(raw) > maxResponseBytes {
 		return c.unreadable(mutation, fmt.Sprintf("Buffer's answer was larger than %d MiB", maxResponseBytes>>20), nil)
+	}
+	// Buffer could only send the key back by echoing it. Removing it from the whole answer
+	// covers every message built from it, including a union member's, which the caller
+	// turns into an Error (FromMutationError) without the key at hand.
+	if len(c.key) > 0 && bytes.Contains(raw, c.key) {
+		raw = bytes.ReplaceAll(raw, c.key, []byte("[redacted]"))
 	}
 	return c.decode(httpResp, raw, mutation, resp)
 }
@@ -116,7 +129,7 @@ func (c *Client) transportError(ctx context.Context, err error, mayHaveArrived b
 		msg = "Buffer did not answer in time"
 	}
 	if mayHaveArrived {
-		return outcomeUnknown(msg, err)
+		return outcomeUnknown(msg, c.scrub(err))
 	}
 	return &Error{Type: TypeUpstreamUnavailable, Message: msg + "; try again shortly", Retryable: true, Err: c.scrub(err)}
 }
