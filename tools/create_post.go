@@ -104,11 +104,13 @@ type failedChannel struct {
 	Error     ErrorInfo `json:"error" jsonschema:"required"`
 }
 
+// summary is the first line of the text content; the result is an error when no post was
+// (or, in a dry run, could be) created, which is also when r.Error is set.
 func (r *createPostResult) summary() (string, bool) {
-	if r.DryRun {
-		return fmt.Sprintf("Dry run: %d of %d posts would be created; nothing was sent.", len(r.Posts), r.attempted), false
-	}
 	line := fmt.Sprintf("Created %d of %d posts", len(r.Posts), r.attempted)
+	if r.DryRun {
+		line = fmt.Sprintf("Dry run: %d of %d posts would be created; nothing was sent", len(r.Posts), r.attempted)
+	}
 	if len(r.Failed) > 0 {
 		f := r.Failed[0]
 		line += fmt.Sprintf("; %d failed, first %s: %s: %s", len(r.Failed), f.ChannelID, f.Error.Type, f.Error.Message)

@@ -395,3 +395,37 @@ func TestCreatePostOnSeveralChannelsListsEachFailedChannelOnce(t *testing.T) {
 	assert.Regexp(t, `^Created 0 of 3 posts; 3 failed, `, text(t, res))
 	assert.Equal(t, 1, h.fake.count("CreatePost"))
 }
+
+func TestCreatePostDryRunIsAnErrorWhenNoPostCouldBeCreated(t *testing.T) {
+	notFound := `{"message":"Channel not found","extensions":{"code":"NOT_FOUND"}}`
+	tests := []struct {
+		name        string
+		stubs       []stub
+		wantIsError bool
+		wantSummary string
+	}{
+		{
+			name:        "one channel of two is unknown",
+			stubs:       []stub{getChannelOK(ch1JSON), gqlErrors("GetChannel", notFound)},
+			wantIsError: false,
+			wantSummary: `^Dry run: 1 of 2 posts would be created; nothing was sent; 1 failed, first ` + ch2 + `: NotFound: `,
+		},
+		{
+			name:        "both channels are unknown",
+			stubs:       []stub{gqlErrors("GetChannel", notFound), gqlErrors("GetChannel", notFound)},
+			wantIsError: true,
+			wantSummary: `^Dry run: 0 of 2 posts would be created; nothing was sent; 2 failed, first ` + ch1 + `: NotFound: `,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.stub(tt.stubs...)
+
+			res := h.call(t, "create_post", `{"channelIds":["{ch1}","{ch2}"],"text":"Hello","dryRun":true}`)
+
+			assert.Equal(t, tt.wantIsError, res.IsError, "isError")
+			assert.Regexp(t, tt.wantSummary, text(t, res))
+		})
+	}
+}

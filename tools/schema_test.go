@@ -101,6 +101,12 @@ func scenarios() []scenario {
 				mutationError("CreatePost", "createPost", "LimitReachedError", "full"),
 				mutationError("CreatePost", "createPost", "LimitReachedError", "full"),
 				mutationError("CreatePost", "createPost", "LimitReachedError", "full"))},
+		scenario{name: "dry run on unknown channels", tool: "create_post", isError: true, fanOut: true,
+			args: `{"channelIds":["{ch1}","{ch2}"],"text":"Hello","dryRun":true}`,
+			stubs: []stub{
+				gqlErrors("GetChannel", `{"message":"Channel not found","extensions":{"code":"NOT_FOUND"}}`),
+				gqlErrors("GetChannel", `{"message":"Channel not found","extensions":{"code":"NOT_FOUND"}}`),
+			}},
 		scenario{name: "past dueAt", tool: "create_post", args: `{"channelId":"{ch1}","text":"x","dueAt":"2026-01-01T00:00:00Z"}`, isError: true,
 			stubs: lookups[:1]},
 	)
