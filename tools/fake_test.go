@@ -101,7 +101,7 @@ func (f *fakeBuffer) serve(w http.ResponseWriter, r *http.Request) {
 
 	if s == nil {
 		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusTeapot) // no classification of the client retries or trusts this
+		w.WriteHeader(http.StatusTeapot) // a status that no test expects, so the call fails visibly too
 		_, _ = io.WriteString(w, `{"errors":[{"message":"fake Buffer: no stub for `+req.OperationName+`"}]}`)
 		return
 	}
