@@ -14,6 +14,8 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 )
 
+const callUsage = `buffer-mcp [flags] call TOOL ['{"argument":"value"}' | -]`
+
 // callTimeout bounds one `call`: Buffer's retries take at most 20 s (SPEC §4).
 const callTimeout = 2 * time.Minute
 
@@ -27,7 +29,7 @@ func runCall(ctx context.Context, srv *server.MCPServer, args []string, stdin io
 		return exitUsage
 	}
 	if len(args) == 0 || len(args) > 2 {
-		return usage("usage: buffer-mcp [flags] call TOOL ['{\"argument\":\"value\"}' | -]")
+		return usage("usage: %s", callUsage)
 	}
 	name, raw := args[0], "{}"
 	if len(args) == 2 {
@@ -82,10 +84,10 @@ func runCall(ctx context.Context, srv *server.MCPServer, args []string, stdin io
 	if err := printResult(stdout, res); err != nil {
 		return fail(stderr, err)
 	}
+	if line := summaryLine(res); line != "" {
+		fmt.Fprintln(stderr, line) // the error, or a summary such as "Created 2 of 3 posts; …"
+	}
 	if res.IsError {
-		if line := firstLine(res); line != "" {
-			fmt.Fprintln(stderr, line)
-		}
 		return exitFailure
 	}
 	return exitOK
@@ -110,12 +112,16 @@ func printResult(w io.Writer, res *mcp.CallToolResult) error {
 	return err
 }
 
-// firstLine is the first line of the result's text: the one a person can act on.
-func firstLine(res *mcp.CallToolResult) string {
+// summaryLine is the line of text a result starts with, when it is not just the JSON
+// printed already: an error's message, or a summary a person can act on.
+func summaryLine(res *mcp.CallToolResult) string {
 	for _, c := range res.Content {
 		if t, ok := mcp.AsTextContent(c); ok {
 			line, _, _ := strings.Cut(t.Text, "\n")
-			return line
+			if line = strings.TrimSpace(line); line != "" && !json.Valid([]byte(line)) {
+				return line
+			}
+			return ""
 		}
 	}
 	return ""

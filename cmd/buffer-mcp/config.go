@@ -125,8 +125,8 @@ func parseConfig(args []string, getenv func(string) string, toolNames []string) 
 	if err := cfg.logLevel.UnmarshalText([]byte(r.value("log-level"))); err != nil {
 		r.fail("log-level", "debug, info, warn or error")
 	}
-	if cfg.version {
-		return cfg, r.err // --version needs no key
+	if cfg.version || cfg.callHelp() {
+		return cfg, r.err // neither needs a key
 	}
 	cfg.apiKey = r.value("api-key-file")
 	cfg.httpToken = r.value("http-token-file")
@@ -182,6 +182,13 @@ func (c *config) validate(toolNames []string) error {
 	}
 	return nil
 }
+
+// callHelp reports whether the command line asks for `call --help`.
+func (c *config) callHelp() bool {
+	return len(c.args) == 2 && c.args[0] == "call" && isHelpFlag(c.args[1])
+}
+
+func isHelpFlag(s string) bool { return s == "-h" || s == "-help" || s == "--help" }
 
 // resolver applies the precedence flag > environment > default and keeps the first error.
 type resolver struct {

@@ -126,6 +126,36 @@ func TestCallSubcommand(t *testing.T) {
 		assert.Equal(t, "postId", out.Error.Field)
 		assert.Contains(t, got.stderr, "InvalidArguments")
 	})
+	t.Run("a partial fan-out exits 0 with its summary on stderr", func(t *testing.T) {
+		got := runBinary(t, baseEnv(), "", "--sandbox", "call", "list_channels")
+		require.Equal(t, 0, got.code, "stderr: %s", got.stderr)
+		var chans struct{ Channels []channel }
+		require.NoError(t, json.Unmarshal([]byte(got.stdout), &chans))
+		var ok, broken string
+		for _, ch := range chans.Channels {
+			switch {
+			case *ch.IsDisconnected:
+				broken = ch.ID
+			case ch.Service == "linkedin":
+				ok = ch.ID
+			}
+		}
+		require.NotEmpty(t, ok)
+		require.NotEmpty(t, broken)
+		args := `{"channelIds":["` + ok + `","` + broken + `"],"text":"from the shell"}`
+		got = runBinary(t, baseEnv(), "", "--sandbox", "call", "create_post", args)
+		assert.Equal(t, 0, got.code, "a post was created")
+		assert.True(t, strings.HasPrefix(got.stderr, "Created 1 of 2 posts"), "stderr: %s", got.stderr)
+		var out postsResult
+		require.NoError(t, json.Unmarshal([]byte(got.stdout), &out))
+		assert.Len(t, out.Posts, 1)
+		assert.Len(t, out.Failed, 1)
+	})
+	t.Run("--help needs no key", func(t *testing.T) {
+		got := runBinary(t, baseEnv(), "", "call", "--help")
+		assert.Equal(t, 0, got.code, "stderr: %s", got.stderr)
+		assert.Contains(t, got.stdout, "call TOOL")
+	})
 	usage := []struct {
 		name string
 		args []string

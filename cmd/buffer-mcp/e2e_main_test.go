@@ -63,7 +63,7 @@ func TestMain(m *testing.M) {
 // baseEnv is the environment every process under test starts from: PATH and nothing else,
 // so that a developer's own BUFFER_* variables never leak into a test.
 func baseEnv(extra ...string) []string {
-	return append([]string{"PATH=" + os.Getenv("PATH"), "GORACE=halt_on_error=0"}, extra...)
+	return append([]string{"PATH=" + os.Getenv("PATH"), "GORACE=atexit_sleep_ms=0"}, extra...)
 }
 
 // syncBuffer is a bytes.Buffer that a process can write to while a test reads it.

@@ -57,6 +57,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintf(stdout, "buffer-mcp %s\n", version)
 		return exitOK
 	}
+	if cfg.callHelp() {
+		fmt.Fprintf(stdout, "Usage: %s\n\nRuns one tool and prints its result as JSON (buffer-mcp --help lists the tools and flags).\n", callUsage)
+		return exitOK
+	}
 
 	cmd, rest := "", []string(nil)
 	if len(cfg.args) > 0 {
