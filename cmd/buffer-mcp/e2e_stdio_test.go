@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -158,13 +159,27 @@ func TestStdoutCarriesOnlyJSONRPC(t *testing.T) {
 	assert.GreaterOrEqual(t, strings.Count(logs, "\n"), 2, "stderr: %s", logs)
 }
 
-func TestExitsPromptlyWhenStdinCloses(t *testing.T) {
+func TestExitsPromptly(t *testing.T) {
 	t.Run("idle", func(t *testing.T) {
 		r := startRaw(t, baseEnv("BUFFER_MCP_SANDBOX=1"))
 		r.initialize(t)
 		code, took := r.closeAndWait(t)
 		assert.Equal(t, 0, code, "stderr: %s", r.stderr)
 		assert.Less(t, took, 5*time.Second)
+	})
+	t.Run("on SIGTERM, stdin still open", func(t *testing.T) {
+		r := startRaw(t, baseEnv("BUFFER_MCP_SANDBOX=1"))
+		r.initialize(t)
+		start := time.Now()
+		require.NoError(t, r.cmd.Process.Signal(syscall.SIGTERM))
+		select {
+		case err := <-r.done:
+			r.done <- err
+			assert.NoError(t, err, "exit 0 on SIGTERM; stderr: %s", r.stderr)
+		case <-time.After(stepTimeout):
+			t.Fatal("the server did not stop on SIGTERM")
+		}
+		assert.Less(t, time.Since(start), 5*time.Second)
 	})
 	t.Run("before any message", func(t *testing.T) {
 		r := startRaw(t, baseEnv("BUFFER_MCP_SANDBOX=1"))

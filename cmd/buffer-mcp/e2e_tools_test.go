@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
@@ -305,4 +306,32 @@ func TestOfficialGoSDKClient(t *testing.T) {
 	decode(t, res.StructuredContent, &out)
 	assert.Equal(t, "InvalidArguments", out.Error.Type)
 	assert.Equal(t, "postId", out.Error.Field)
+}
+
+// TestSeveralOrganizations runs against the two-orgs seed, served by `buffer-mcp sandbox
+// --seed two-orgs` and in process with --sandbox-seed.
+func TestSeveralOrganizations(t *testing.T) {
+	sb := startSandbox(t, "--seed", "two-orgs")
+	c, _ := startMCPGo(t, sb.serverEnv(), modernEra)
+	var acct accountResult
+	okResult(t, callTool(t, c, "get_account", nil), &acct)
+	require.Len(t, acct.Organizations, 2)
+
+	e := errResult(t, callTool(t, c, "list_channels", nil))
+	assert.Equal(t, "InvalidArguments", e.Type)
+	assert.Equal(t, "organizationId", e.Field)
+	for _, org := range acct.Organizations {
+		assert.Contains(t, e.Message, org.ID, "the message lists each organization")
+	}
+
+	second := acct.Organizations[1]
+	var chans struct{ Channels []channel }
+	okResult(t, callTool(t, c, "list_channels", map[string]any{"organizationId": second.ID}), &chans)
+	assert.Len(t, chans.Channels, second.ChannelCount)
+
+	got := runBinary(t, baseEnv(), "", "--sandbox", "--sandbox-seed", "two-orgs", "call", "get_account")
+	require.Equal(t, 0, got.code, "stderr: %s", got.stderr)
+	var inProcess accountResult
+	decode(t, json.RawMessage(got.stdout), &inProcess)
+	assert.Len(t, inProcess.Organizations, 2)
 }
