@@ -35,6 +35,7 @@ type Config struct {
 	Version   string            // buffer-mcp's version, for User-Agent
 	Timeout   time.Duration     // per request; 30 s when zero
 	Transport http.RoundTripper // the network; http.DefaultTransport when nil (the sandbox passes its own)
+	Retry     RetryPolicy       // for queries only; DefaultRetry when zero
 }
 
 // Client implements graphql.Client for Buffer.
@@ -42,6 +43,7 @@ type Client struct {
 	endpoint string
 	http     *http.Client
 	key      []byte // the API key, to take it out of answers (authTransport sends it)
+	retry    RetryPolicy
 	redact   *strings.Replacer
 }
 
@@ -70,6 +72,7 @@ func New(cfg Config) *Client {
 		},
 		key:    []byte(cfg.APIKey),
 		redact: redact,
+		retry:  cfg.Retry.orDefault(),
 	}
 }
 
@@ -77,7 +80,14 @@ func New(cfg Config) *Client {
 // returned as an *Error; a mutation that may have reached Buffer without a definite answer
 // is OutcomeUnknown, never anything a caller would retry blindly.
 func (c *Client) MakeRequest(ctx context.Context, req *graphql.Request, resp *graphql.Response) error {
-	mutation := isMutation(req.Query)
+	if isMutation(req.Query) {
+		return c.send(ctx, req, resp, true) // never retried: Buffer has no idempotency key
+	}
+	return c.retry.run(ctx, func() error { return c.send(ctx, req, resp, false) })
+}
+
+// send makes one attempt.
+func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.Response, mutation bool) error {
 	body, err := json.Marshal(req)
 	if err != nil {
 		return fmt.Errorf("encode %s request: %w", req.OpName, err) // a bug, not Buffer's doing

@@ -32,8 +32,11 @@ func testContext(t *testing.T) context.Context {
 	return ctx
 }
 
+// newClient makes a client that tries each request once, so that a test sees exactly how
+// one answer is classified; retry_test.go covers retries.
 func newClient(endpoint string, opts ...func(*client.Config)) *client.Client {
-	cfg := client.Config{Endpoint: endpoint, APIKey: testKey, Version: testVersion, Timeout: 5 * time.Second}
+	cfg := client.Config{Endpoint: endpoint, APIKey: testKey, Version: testVersion, Timeout: 5 * time.Second,
+		Retry: client.RetryPolicy{MaxAttempts: 1}}
 	for _, o := range opts {
 		o(&cfg)
 	}

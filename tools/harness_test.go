@@ -81,7 +81,10 @@ func newHarness(t *testing.T, opts ...func(*tools.Deps)) *harness {
 	t.Helper()
 	h := &harness{fake: newFakeBuffer(t), clock: &clock{now: fixedNow}}
 	deps := tools.Deps{
-		GQL:            client.New(client.Config{Endpoint: h.fake.URL(), APIKey: "test-key", Version: "test"}),
+		// One attempt per request: these tests see how each answer reaches the tool
+		// result; client/retry_test.go covers retries.
+		GQL: client.New(client.Config{Endpoint: h.fake.URL(), APIKey: "test-key", Version: "test",
+			Retry: client.RetryPolicy{MaxAttempts: 1}}),
 		Now:            h.clock.Now,
 		ConfirmPublish: true,
 	}
