@@ -76,7 +76,7 @@ func TestClassification(t *testing.T) {
 		{
 			name:  "403 HTML page from the edge",
 			reply: reply{status: http.StatusForbidden, header: htmlHeader(), body: cloudflarePage},
-			want:  same(want{Type: client.TypeForbidden, Message: []string{"not allowed"}, MessageLacks: []string{"<", "Cloudflare"}}),
+			want:  same(want{Type: client.TypeForbidden, Message: []string{"before it reached Buffer's API"}, MessageLacks: []string{"<", "Cloudflare"}}),
 		},
 		{
 			name: "200 FORBIDDEN",
