@@ -14,7 +14,12 @@ type Request struct {
 	ClientVersion string // the x-buffer-client-version header
 }
 
-// Requests returns every request received so far, in order, including refused ones.
+// maxRecorded bounds the record, so that a long-running sandbox does not grow without end;
+// a test sees far fewer requests than this.
+const maxRecorded = 10_000
+
+// Requests returns the requests received so far (the last maxRecorded of them), in order,
+// including refused ones.
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -33,5 +38,8 @@ func (s *Server) record(r *http.Request, body graphqlRequest) {
 	_ = json.Unmarshal(body.Variables, &rec.Variables)
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if len(s.requests) == maxRecorded {
+		s.requests = append(s.requests[:0], s.requests[maxRecorded/2:]...)
+	}
 	s.requests = append(s.requests, rec)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -115,7 +116,10 @@ func (r *createPostResult) summary() (string, bool) {
 		f := r.Failed[0]
 		line += fmt.Sprintf("; %d failed, first %s: %s: %s", len(r.Failed), f.ChannelID, f.Error.Type, f.Error.Message)
 	}
-	return line + ".", len(r.Posts) == 0
+	if !strings.HasSuffix(line, ".") {
+		line += "."
+	}
+	return line, len(r.Posts) == 0
 }
 
 // createPost is create_post: one post on one channel, or one per channel on several.

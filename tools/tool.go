@@ -58,7 +58,9 @@ type spec[A, R any] struct {
 // validates the arguments before anything reaches Buffer, and turns every failure into
 // SPEC §4's error result.
 func newTool[A, R any](s spec[A, R], log *slog.Logger) Tool {
-	def := mcp.NewToolWithRawSchema(s.name, s.description, inputSchema(new(A)))
+	in := inputSchema(new(A))
+	names := namesOf(in)
+	def := mcp.NewToolWithRawSchema(s.name, s.description, in)
 	def.Title = s.title
 	def.RawOutputSchema = outputSchema(new(R))
 	def.Annotations = mcp.ToolAnnotation{
@@ -77,7 +79,7 @@ func newTool[A, R any](s spec[A, R], log *slog.Logger) Tool {
 				res, err = errorResult(&ErrorInfo{Type: TypeInternalError, Message: "buffer-mcp hit an internal error; the details are in its log"}), nil
 			}
 		}()
-		args, err := decodeArgs[A](req.GetRawArguments())
+		args, err := decodeArgs[A](names, req.GetRawArguments())
 		if err != nil {
 			return errorResult(errorInfo(err, log)), nil
 		}
@@ -110,14 +112,23 @@ func successResult(out any) (*mcp.CallToolResult, error) {
 	}, nil
 }
 
-// decodeArgs decodes the arguments strictly (an unknown argument is an error, so that a
-// misspelt one is not silently ignored) and validates them. Every failure names the field.
-func decodeArgs[A any](raw any) (*A, error) {
+// decodeArgs decodes the arguments strictly (an unknown or miscased argument is an error,
+// so that a misspelt one is not silently ignored) and validates them. Every failure names
+// the field.
+func decodeArgs[A any](names *argNames, raw any) (*A, error) {
 	args := new(A)
 	if raw != nil {
+		// raw is a decoded map from a transport, or JSON text from an in-process client.
 		b, err := json.Marshal(raw)
 		if err != nil {
 			return nil, invalidArg("arguments", "could not be read")
+		}
+		var generic any
+		if err := json.Unmarshal(b, &generic); err != nil {
+			return nil, invalidArg("arguments", "must be a JSON object")
+		}
+		if err := names.check("", generic); err != nil {
+			return nil, err
 		}
 		dec := json.NewDecoder(bytes.NewReader(b))
 		dec.DisallowUnknownFields()

@@ -22,6 +22,8 @@ func TestInvalidArgumentsNameTheFieldAndSendNothingToBuffer(t *testing.T) {
 		// Any tool: strict decoding.
 		{name: "unknown argument", tool: "get_account", args: `{"verbose":true}`, wantField: "verbose", wantMsg: "is not an argument"},
 		{name: "misspelt argument", tool: "create_post", args: `{"channel":"{ch1}","text":"hi"}`, wantField: "channel"},
+		{name: "argument in the wrong case", tool: "create_post", args: `{"CHANNELID":"{ch1}","text":"hi"}`, wantField: "CHANNELID", wantMsg: "did you mean channelId"},
+		{name: "nested argument in the wrong case", tool: "create_post", args: `{"channelId":"{ch1}","assets":[{"type":"image","URL":"https://e.com/a.png"}]}`, wantField: "assets[0].URL", wantMsg: "did you mean url"},
 		{name: "arguments not an object", tool: "get_post", args: `["{post1}"]`, wantField: "arguments"},
 		{name: "string for an id", tool: "list_channels", args: `{"organizationId":42}`, wantField: "organizationId", wantMsg: "must be a string"},
 		{name: "string for an array", tool: "list_posts", args: `{"channelIds":"{ch1}"}`, wantField: "channelIds", wantMsg: "must be an array"},
@@ -91,7 +93,7 @@ func TestInvalidArgumentsNameTheFieldAndSendNothingToBuffer(t *testing.T) {
 		{name: "document without title", tool: "create_post", args: `{"channelId":"{ch1}","assets":[{"type":"document","url":"https://e.com/d.pdf","thumbnailUrl":"https://e.com/t.png"}]}`, wantField: "assets[0].title"},
 		{name: "document without thumbnailUrl", tool: "create_post", args: `{"channelId":"{ch1}","assets":[{"type":"document","url":"https://e.com/d.pdf","title":"Deck"}]}`, wantField: "assets[0].title"},
 		{name: "asset url a number", tool: "create_post", args: `{"channelId":"{ch1}","assets":[{"type":"image","url":5}]}`, wantField: "assets.url"},
-		{name: "unknown asset field", tool: "create_post", args: `{"channelId":"{ch1}","assets":[{"type":"image","url":"https://e.com/a.png","caption":"x"}]}`, wantField: "caption"},
+		{name: "unknown asset field", tool: "create_post", args: `{"channelId":"{ch1}","assets":[{"type":"image","url":"https://e.com/a.png","caption":"x"}]}`, wantField: "assets[0].caption"},
 
 		// edit_post.
 		{name: "edit with nothing to change", tool: "edit_post", args: `{"postId":"{post1}"}`, wantField: "postId", wantMsg: "nothing to change"},
