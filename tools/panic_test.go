@@ -111,3 +111,30 @@ func assertConforms(t *testing.T, def mcp.Tool, res *mcp.CallToolResult) {
 	require.NoError(t, err)
 	assert.NoError(t, s.Validate(inst))
 }
+
+func TestNewServerValidatesSuccessResultsAgainstTheOutputSchema(t *testing.T) {
+	tool := getPost(newDeps(Deps{}))
+	// A handler that breaks the contract: "post" must be an object.
+	tool.Handler = func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return &mcp.CallToolResult{
+			Content:           []mcp.Content{mcp.NewTextContent(`{"post":"oops"}`)},
+			StructuredContent: map[string]any{"post": "oops"},
+		}, nil
+	}
+	c, err := client.NewInProcessClient(NewServer("test", []Tool{tool}, nil))
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = c.Close() })
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
+	defer cancel()
+	require.NoError(t, c.Start(ctx))
+	_, err = c.Initialize(ctx, mcp.InitializeRequest{})
+	require.NoError(t, err)
+
+	req := mcp.CallToolRequest{}
+	req.Params.Name = "get_post"
+	req.Params.Arguments = map[string]any{"postId": "64d0000000000000000000d1"}
+	res, err := c.CallTool(ctx, req)
+
+	require.NoError(t, err)
+	assert.True(t, res.IsError, "mcp-go's output validation turns a non-conforming result into an error")
+}
