@@ -42,8 +42,11 @@ func (c Config) Check() error {
 // Handler is the guarded MCP endpoint of one transport.
 type Handler struct {
 	http.Handler
-	closeStreams func() // ends long-lived event streams, so that shutdown need not wait for them
+	closeStreams func()
 }
+
+// CloseStreams ends long-lived event streams, so that shutdown need not wait for them.
+func (h *Handler) CloseStreams() { h.closeStreams() }
 
 // NewHandler returns the guarded MCP handler for c.Transport.
 func NewHandler(s *server.MCPServer, c Config) (*Handler, error) {
@@ -69,8 +72,9 @@ func NewHandler(s *server.MCPServer, c Config) (*Handler, error) {
 }
 
 // Serve serves h on ln until ctx is done, then stops accepting and lets in-flight requests
-// finish within ShutdownGrace.
-func Serve(ctx context.Context, ln net.Listener, h *Handler, log *slog.Logger) error {
+// finish within ShutdownGrace. A handler with long-lived streams (a *Handler) has them
+// closed when shutdown starts.
+func Serve(ctx context.Context, ln net.Listener, h http.Handler, log *slog.Logger) error {
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: readHeaderTimeout,
@@ -78,7 +82,9 @@ func Serve(ctx context.Context, ln net.Listener, h *Handler, log *slog.Logger) e
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelDebug),
 	}
-	srv.RegisterOnShutdown(h.closeStreams)
+	if s, ok := h.(interface{ CloseStreams() }); ok {
+		srv.RegisterOnShutdown(s.CloseStreams)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

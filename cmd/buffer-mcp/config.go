@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/httpserver"
 )
 
 // config is the server's configuration (SPEC §2). Each setting comes from its flag, else
@@ -172,11 +173,11 @@ func (c *config) validate(toolNames []string) error {
 		}
 	}
 	if c.transport != "stdio" {
-		host, _, err := net.SplitHostPort(c.addr)
+		_, _, err := net.SplitHostPort(c.addr)
 		if err != nil {
 			return fmt.Errorf("invalid listen address %q: set --addr or BUFFER_MCP_ADDR to HOST:PORT, such as 127.0.0.1:8080", c.addr)
 		}
-		if !isLoopback(host) && c.httpToken == "" {
+		if !httpserver.IsLoopback(c.addr) && c.httpToken == "" {
 			return fmt.Errorf("listen address %q is not loopback, so a bearer token is required: set BUFFER_MCP_HTTP_TOKEN or pass --http-token-file PATH", c.addr)
 		}
 	}
@@ -287,14 +288,6 @@ func checkURL(s string) error {
 		return fmt.Errorf("%q is not an http or https URL", u.Redacted())
 	}
 	return nil
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func isSpaceOrControl(r rune) bool { return r <= ' ' || r == 0x7f }

@@ -84,7 +84,6 @@ func TestBadConfigurationExitsWithOneLine(t *testing.T) {
 		{name: "bad endpoint", env: []string{"BUFFER_API_KEY=k-123456", "BUFFER_API_URL=ftp://example.com"}, want: "BUFFER_API_URL"},
 		{name: "unknown flag", args: []string{"--api-key", "k"}, want: "--help"},
 		{name: "unknown command", args: []string{"--sandbox", "serve"}, want: `"serve"`},
-		{name: "http not built yet", args: []string{"--sandbox", "--transport", "http"}, want: "use stdio"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

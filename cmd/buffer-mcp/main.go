@@ -74,9 +74,6 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case cmd != "" && cmd != "call":
 		fmt.Fprintf(stderr, "buffer-mcp: unknown command %q: the commands are call and sandbox (see buffer-mcp --help)\n", cmd)
 		return exitUsage
-	case cmd == "" && cfg.transport != "stdio":
-		fmt.Fprintf(stderr, "buffer-mcp: the %s transport is not built yet (issue 3); use stdio\n", cfg.transport)
-		return exitUsage
 	}
 
 	log := newLogger(stderr, cfg.logFormat, cfg.logLevel, cfg.apiKey, cfg.httpToken)
@@ -91,6 +88,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	log.Info("buffer-mcp starting", "version", version, "transport", cfg.transport, "buffer", endpointForLog(cfg),
 		"readOnly", cfg.readOnly, "confirmPublish", cfg.confirmPublish)
+	if cfg.transport != "stdio" {
+		return serveHTTP(ctx, srv, cfg, stdout, log)
+	}
 	if err := serveStdio(ctx, srv, stdin, stdout, log); err != nil {
 		log.Error("stdio transport failed", "err", err)
 		return exitFailure

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/httpserver"
 	"github.com/buffer-mcp/buffer-mcp/sandbox"
 )
 
@@ -70,26 +71,10 @@ its key. It serves until SIGINT or SIGTERM.
 	url := "http://" + ln.Addr().String() + "/"
 	fmt.Fprintln(stdout, url)
 
-	hs := &http.Server{
-		Handler:           logRequests(sb, log),
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
 	log.Info("sandbox serving Buffer's GraphQL API", "url", url, "seed", *seed)
-
-	select {
-	case err := <-errc:
+	if err := httpserver.Serve(ctx, ln, logRequests(sb, log), log); err != nil {
 		log.Error("sandbox server failed", "err", err)
 		return exitFailure
-	case <-ctx.Done():
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	if err := hs.Shutdown(shutdownCtx); err != nil {
-		log.Warn("sandbox shutdown", "err", err)
 	}
 	log.Info("sandbox stopped")
 	return exitOK
