@@ -35,7 +35,7 @@ type Config struct {
 	Version   string            // buffer-mcp's version, for User-Agent
 	Timeout   time.Duration     // per request; 30 s when zero
 	Transport http.RoundTripper // the network; http.DefaultTransport when nil (the sandbox passes its own)
-	Retry     RetryPolicy       // for queries only; DefaultRetry when zero
+	Retry     RetryPolicy       // for queries only; zero fields take DefaultRetry's
 }
 
 // Client implements graphql.Client for Buffer.
@@ -44,6 +44,7 @@ type Client struct {
 	http     *http.Client
 	key      []byte // the API key, to take it out of answers (authTransport sends it)
 	retry    RetryPolicy
+	budget   *budget
 	redact   *strings.Replacer
 }
 
@@ -73,8 +74,13 @@ func New(cfg Config) *Client {
 		key:    []byte(cfg.APIKey),
 		redact: redact,
 		retry:  cfg.Retry.orDefault(),
+		budget: newBudget(time.Now),
 	}
 }
+
+// BudgetNote is a brief warning for results when a rate-limit window of Buffer's is
+// nearly spent (under a tenth left), else "".
+func (c *Client) BudgetNote() string { return c.budget.note() }
 
 // MakeRequest sends one operation and decodes the answer into resp.Data. Every failure is
 // returned as an *Error; a mutation that may have reached Buffer without a definite answer
@@ -106,11 +112,15 @@ func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.R
 		return &Error{Type: TypeUpstreamError, Message: "the Buffer endpoint URL is not valid", Err: err}
 	}
 
+	if err := c.budget.take(ctx, c.retry.MaxRetryAfter); err != nil {
+		return err
+	}
 	httpResp, err := c.http.Do(httpReq)
 	if err != nil {
 		return c.transportError(ctx, err, mutation && sent.Load())
 	}
 	defer httpResp.Body.Close()
+	c.budget.update(parseRateLimit(httpResp.Header))
 
 	raw, err := io.ReadAll(io.LimitReader(httpResp.Body, maxResponseBytes+1))
 	if err != nil {

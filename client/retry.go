@@ -20,9 +20,19 @@ type RetryPolicy struct {
 // Retry-After up to 10 s.
 var DefaultRetry = RetryPolicy{MaxAttempts: 3, MaxElapsed: 20 * time.Second, InitialInterval: 500 * time.Millisecond, MaxRetryAfter: 10 * time.Second}
 
+// orDefault fills the fields left zero from DefaultRetry.
 func (p RetryPolicy) orDefault() RetryPolicy {
-	if p == (RetryPolicy{}) {
-		return DefaultRetry
+	if p.MaxAttempts == 0 {
+		p.MaxAttempts = DefaultRetry.MaxAttempts
+	}
+	if p.MaxElapsed == 0 {
+		p.MaxElapsed = DefaultRetry.MaxElapsed
+	}
+	if p.InitialInterval == 0 {
+		p.InitialInterval = DefaultRetry.InitialInterval
+	}
+	if p.MaxRetryAfter == 0 {
+		p.MaxRetryAfter = DefaultRetry.MaxRetryAfter
 	}
 	return p
 }

@@ -58,5 +58,5 @@ func getAccount(d *deps) Tool {
 			}
 			return out, nil
 		},
-	}, d.log)
+	}, d)
 }

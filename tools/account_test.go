@@ -2,6 +2,10 @@ package tools_test
 
 import (
 	"testing"
+
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestGetAccountGivesTheCurrentTimeInTheAccountsTimezone(t *testing.T) {
@@ -53,4 +57,34 @@ func TestGetPostLeavesOutAThumbnailThatIsTheAssetItself(t *testing.T) {
 	assertStructured(t, `{"post":{"id":"{post1}","channelId":"{ch2}","channelService":"instagram","status":"draft","text":"",`+
 		`"createdAt":"2026-03-01T10:00:00Z","timezone":"Europe/Berlin","schedulingType":"notification","shareMode":"addToQueue",`+
 		`"assets":[{"type":"image","url":"https://cdn.example.com/a.png"}]}}`, res)
+}
+
+func TestResultsNoteALowRequestBudgetBriefly(t *testing.T) {
+	h := newHarness(t)
+	low := gql("GetAccount", accountData)
+	low.header = map[string]string{
+		"RateLimit":        `"100-in-15min";r=6;t=300`,
+		"RateLimit-Policy": `"100-in-15min";q=100;w=900`,
+	}
+	h.stub(low)
+
+	res := h.call(t, "get_account", "")
+
+	requireSuccess(t, res)
+	require.Len(t, res.Content, 2, "the JSON, then the note")
+	note, ok := mcp.AsTextContent(res.Content[1])
+	require.True(t, ok)
+	assert.Equal(t, "Note: Buffer's 15m request budget is low: 6 of 100 left, resetting in 5m0s. Prefer fewer calls.", note.Text)
+}
+
+func TestResultsCarryNoNoteWhileTheBudgetIsAmple(t *testing.T) {
+	h := newHarness(t)
+	ample := gql("GetAccount", accountData)
+	ample.header = map[string]string{"RateLimit": `"100-in-15min";r=60;t=300`, "RateLimit-Policy": `"100-in-15min";q=100;w=900`}
+	h.stub(ample)
+
+	res := h.call(t, "get_account", "")
+
+	requireSuccess(t, res)
+	assert.Len(t, res.Content, 1)
 }

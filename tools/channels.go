@@ -70,7 +70,7 @@ func listChannels(d *deps) Tool {
 			}
 			return out, nil
 		},
-	}, d.log)
+	}, d)
 }
 
 type getChannelArgs struct {
@@ -115,5 +115,5 @@ func getChannel(d *deps) Tool {
 			}
 			return &getChannelResult{Channel: out}, nil
 		},
-	}, d.log)
+	}, d)
 }

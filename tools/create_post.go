@@ -187,7 +187,7 @@ func createPost(d *deps) Tool {
 			}
 			return out, nil
 		},
-	}, d.log)
+	}, d)
 }
 
 // confirmPublishNow enforces SPEC §3's rule for clients that cannot ask the person:

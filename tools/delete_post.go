@@ -45,5 +45,5 @@ func deletePost(d *deps) Tool {
 				return nil, fmt.Errorf("deletePost answered %T", p)
 			}
 		},
-	}, d.log)
+	}, d)
 }

@@ -26,6 +26,16 @@ type deps struct {
 	now            func() time.Time
 	confirmPublish bool
 	cache          *cache
+	budget         interface{ BudgetNote() string } // nil when the client keeps no budget
+}
+
+// budgetNote is the client's warning that Buffer's request budget is low, when the client
+// keeps one (the Buffer client does; a test double may not).
+func (d *deps) budgetNote() string {
+	if d.budget == nil {
+		return ""
+	}
+	return d.budget.BudgetNote()
 }
 
 func newDeps(d Deps) *deps {
@@ -38,6 +48,7 @@ func newDeps(d Deps) *deps {
 	}
 	out.cache = newCache(out.now)
 	out.gql = &forgetOnUnauthenticated{next: d.GQL, cache: out.cache}
+	out.budget, _ = d.GQL.(interface{ BudgetNote() string })
 	return out
 }
 

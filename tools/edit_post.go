@@ -99,7 +99,7 @@ func editPost(d *deps) Tool {
 				return nil, fmt.Errorf("editPost answered %T", p)
 			}
 		},
-	}, d.log)
+	}, d)
 }
 
 // input is the editPost input with only the given fields set.

@@ -43,7 +43,7 @@ func callBroken(t *testing.T, log *slog.Logger, handle func() (*getPostResult, e
 	tool := newTool(spec[getPostArgs, getPostResult]{
 		name: "broken", title: "Broken", description: "A tool with a bug.", hints: readHints,
 		handle: func(context.Context, mcp.CallToolRequest, *getPostArgs) (*getPostResult, error) { return handle() },
-	}, log)
+	}, newDeps(Deps{Log: log}))
 	c, err := client.NewInProcessClient(NewServer("test", []Tool{tool}, nil))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })

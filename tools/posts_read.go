@@ -156,7 +156,7 @@ func listPosts(d *deps) Tool {
 			}
 			return out, nil
 		},
-	}, d.log)
+	}, d)
 }
 
 // postsOrganization picks the organization to list posts in: the one given, else the one
@@ -204,7 +204,7 @@ func getPost(d *deps) Tool {
 			}
 			return &getPostResult{Post: toPostDetail(resp.Post.PostDetail)}, nil
 		},
-	}, d.log)
+	}, d)
 }
 
 // postNotFound makes Buffer's "not found" for a post id say what a person needs to know.

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"runtime/debug"
 	"strings"
 
@@ -57,7 +56,7 @@ type spec[A, R any] struct {
 // newTool builds the definition (schemas from A and R) and a handler that decodes and
 // validates the arguments before anything reaches Buffer, and turns every failure into
 // SPEC §4's error result.
-func newTool[A, R any](s spec[A, R], log *slog.Logger) Tool {
+func newTool[A, R any](s spec[A, R], d *deps) Tool {
 	in := inputSchema(new(A))
 	names := namesOf(in)
 	def := mcp.NewToolWithRawSchema(s.name, s.description, in)
@@ -70,7 +69,7 @@ func newTool[A, R any](s spec[A, R], log *slog.Logger) Tool {
 		IdempotentHint:  mcp.ToBoolPtr(s.hints.idempotent),
 		OpenWorldHint:   mcp.ToBoolPtr(s.hints.openWorld),
 	}
-	log = log.With("tool", s.name)
+	log := d.log.With("tool", s.name)
 
 	handler := func(ctx context.Context, req mcp.CallToolRequest) (res *mcp.CallToolResult, err error) {
 		defer func() {
@@ -87,7 +86,13 @@ func newTool[A, R any](s spec[A, R], log *slog.Logger) Tool {
 		if err != nil {
 			return errorResult(errorInfo(err, log)), nil
 		}
-		return successResult(out)
+		res, err = successResult(out)
+		if res != nil {
+			if note := d.budgetNote(); note != "" {
+				res.Content = append(res.Content, mcp.NewTextContent(note))
+			}
+		}
+		return res, err
 	}
 	return Tool{Definition: def, Handler: handler}
 }
