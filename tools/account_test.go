@@ -88,3 +88,32 @@ func TestResultsCarryNoNoteWhileTheBudgetIsAmple(t *testing.T) {
 	requireSuccess(t, res)
 	assert.Len(t, res.Content, 1)
 }
+
+func TestAnswersMissingTheirObjectAreErrorsNotEmptyResults(t *testing.T) {
+	tests := []struct {
+		name, tool, args string
+		stub             stub
+		wantType         string
+	}{
+		{name: "get_post with a null post", tool: "get_post", args: `{"postId":"{post1}"}`,
+			stub: gql("GetPost", `{"post":null}`), wantType: "UpstreamError"},
+		{name: "create_post success without a post id", tool: "create_post", args: `{"channelId":"{ch1}","text":"hi"}`,
+			stub: gql("CreatePost", `{"createPost":{"__typename":"PostActionSuccess","post":{}}}`), wantType: "OutcomeUnknown"},
+		{name: "edit_post success with a null post", tool: "edit_post", args: `{"postId":"{post1}","text":"hi"}`,
+			stub: gql("EditPost", `{"editPost":{"__typename":"PostActionSuccess","post":null}}`), wantType: "UpstreamError"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			if tt.tool == "create_post" {
+				h.stub(getChannelOK(ch1JSON))
+			}
+			h.stub(tt.stub)
+
+			res := h.call(t, tt.tool, tt.args)
+
+			require.True(t, res.IsError)
+			assert.Equal(t, tt.wantType, errorOf(t, res).Type)
+		})
+	}
+}

@@ -222,6 +222,11 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, ch *cli
 	}
 	switch p := resp.CreatePost.(type) {
 	case *client.CreatePostCreatePostPostActionSuccess:
+		if p.Post.Id == "" {
+			// Buffer said yes but not to what: the post likely exists, so never retry blindly.
+			return createdPost{}, &client.Error{Type: client.TypeOutcomeUnknown, Message: "Buffer accepted the post but its answer " +
+				"did not say which post it created. Do not simply retry: check with list_posts (that channel, sort createdAt_desc) first."}
+		}
 		return toCreatedPost(p.Post.PostDetail, ch.Timezone), nil
 	case client.MutationError:
 		e := client.FromMutationError(p)

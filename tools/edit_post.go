@@ -92,6 +92,9 @@ func editPost(d *deps) Tool {
 			}
 			switch p := resp.EditPost.(type) {
 			case *client.EditPostEditPostPostActionSuccess:
+				if p.Post.Id == "" {
+					return nil, incomplete("accepted the change but did not send the post back; get_post shows its state")
+				}
 				return &editPostResult{Post: toPostDetail(p.Post.PostDetail)}, nil
 			case client.MutationError:
 				return nil, postNotFound(client.FromMutationError(p), args.PostID)

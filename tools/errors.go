@@ -40,6 +40,12 @@ func invalidArg(field, format string, a ...any) *argError {
 	return &argError{field: field, message: fmt.Sprintf(format, a...)}
 }
 
+// incomplete is an answer from Buffer that lacks what it should hold (a null or missing
+// object where one is due): reported, never shown as an empty result.
+func incomplete(what string) *client.Error {
+	return &client.Error{Type: client.TypeUpstreamError, Message: "Buffer's answer was incomplete: it " + what}
+}
+
 // errorInfo is the one place that turns any failure into SPEC §4's error object. A failure
 // that is neither an argument error nor a classified Buffer error is a bug: its details go
 // to the log, and the caller gets a generic message.

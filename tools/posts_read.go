@@ -202,6 +202,9 @@ func getPost(d *deps) Tool {
 			if err != nil {
 				return nil, postNotFound(err, args.PostID)
 			}
+			if resp.Post.Id == "" {
+				return nil, incomplete("sent no post for that id")
+			}
 			return &getPostResult{Post: toPostDetail(resp.Post.PostDetail)}, nil
 		},
 	}, d)
