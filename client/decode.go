@@ -62,7 +62,7 @@ func (c *Client) statusError(r *http.Response, env envelope, isGraphQL, mutation
 	case status == http.StatusForbidden && !isGraphQL:
 		// Not the API's answer: an edge or a proxy on the way refused the request.
 		return &Error{Type: TypeForbidden, Message: "the request was refused (HTTP 403) before it reached Buffer's API, " +
-			"probably at its network edge; try again later, and check that no proxy or VPN alters requests"}
+			"probably at its network edge; if it persists, check that no proxy or VPN alters requests"}
 	case status == http.StatusForbidden:
 		return forbidden(c.firstMessage(env))
 	case status == http.StatusTooManyRequests:

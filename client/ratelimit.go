@@ -73,7 +73,7 @@ func parseDraftRateLimit(h http.Header) []Window {
 		}
 		w := Window{Name: name, Remaining: int(r), Reset: time.Duration(max(t, 0)) * time.Second}
 		if p, ok := policies[name]; ok {
-			w.Quota = int(p.quota)
+			w.Quota = int(max(p.quota, 0)) // absent (-1): unknown
 			if p.window > 0 {
 				w.Name = windowName(p.window)
 			}

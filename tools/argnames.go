@@ -52,6 +52,9 @@ func (n *argNames) check(path string, v any) error {
 		}
 		for key, val := range v {
 			field := key
+			if key == "" {
+				field = `""` // an empty name must still be named
+			}
 			if path != "" {
 				field = path + "." + key
 			}

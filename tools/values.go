@@ -2,6 +2,7 @@ package tools
 
 import (
 	"fmt"
+	"regexp"
 	"sync"
 	"time"
 )
@@ -47,11 +48,19 @@ func location(name string) *time.Location {
 	return loc
 }
 
-// parseTime reads an RFC 3339 time with an offset.
+// rfc3339 is the strict form of an RFC 3339 time with an offset; time.Parse alone also
+// takes one-digit hours and the like, which Buffer may not.
+var rfc3339 = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$`)
+
+// parseTime reads an RFC 3339 time with an offset, between 1970 and 9999 in UTC (outside
+// that, the time could not be sent to Buffer as RFC 3339).
 func parseTime(field, v string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, v)
-	if err != nil {
+	if err != nil || !rfc3339.MatchString(v) {
 		return time.Time{}, invalidArg(field, "must be an RFC 3339 time with an offset, like 2026-12-01T09:00:00-05:00; got %q", v)
+	}
+	if y := t.UTC().Year(); y < 1970 || y > 9999 {
+		return time.Time{}, invalidArg(field, "is out of range: %q", v)
 	}
 	return t, nil
 }
