@@ -122,3 +122,19 @@ func TestListPostsWithoutPostsAnswersAnEmptyList(t *testing.T) {
 	requireSuccess(t, res)
 	assertStructured(t, `{"posts":[],"pageInfo":{"hasNextPage":false}}`, res)
 }
+
+// Buffer adds enum values over time (a new network, a new status). A value this build does
+// not know is passed through as it is: failing the whole list for one new value would hide
+// every other post, and the output schema does not restrict these strings.
+func TestListPostsPassesUnknownEnumValuesThrough(t *testing.T) {
+	h := newHarness(t)
+	h.stub(gql("ListPosts", `{"posts":{"edges":[{"node":{"id":"{post1}","channelId":"{ch1}","channelService":"nostr",`+
+		`"status":"archived","text":"hi","dueAt":null,"sentAt":null,"createdAt":"2026-03-01T10:00:00.000Z",`+
+		`"externalLink":null,"error":null}}],"pageInfo":{"hasNextPage":false,"endCursor":null}}}`))
+
+	res := h.call(t, "list_posts", `{"organizationId":"{org1}"}`)
+
+	requireSuccess(t, res)
+	assertStructured(t, `{"posts":[{"id":"{post1}","channelId":"{ch1}","channelService":"nostr","status":"archived",`+
+		`"text":"hi","createdAt":"2026-03-01T10:00:00Z"}],"pageInfo":{"hasNextPage":false}}`, res)
+}
