@@ -34,29 +34,34 @@ func getAccount(d *deps) Tool {
 	return newTool(spec[getAccountArgs, getAccountResult]{
 		name:  "get_account",
 		title: "Get account",
-		description: "Get the Buffer account: email, timezone, the current time there (to resolve " +
-			"\"tomorrow at 9\"), and its organizations (ids for organizationId).",
+		description: "Get the Buffer account: email, timezone, the current time there, and its " +
+			"organizations (ids for organizationId).",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, _ *getAccountArgs) (*getAccountResult, error) {
-			a, err := d.account(ctx)
-			if err != nil {
-				return nil, err
-			}
-			tz := a.Timezone
-			if tz == "" {
-				tz = "UTC"
-			}
-			out := &getAccountResult{Account: &accountOut{
-				ID:          a.Id,
-				Email:       a.Email,
-				Name:        a.Name,
-				Timezone:    tz,
-				CurrentTime: d.now().In(location(tz)).Format(time.RFC3339),
-			}}
-			for _, o := range a.Organizations {
-				out.Organizations = append(out.Organizations, organizationOut{ID: o.Id, Name: o.Name, ChannelCount: o.ChannelCount})
-			}
-			return out, nil
+			return d.accountResult(ctx)
 		},
 	}, d)
+}
+
+// accountResult is get_account's answer; the buffer://account resource gives the same.
+func (d *deps) accountResult(ctx context.Context) (*getAccountResult, error) {
+	a, err := d.account(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tz := a.Timezone
+	if tz == "" {
+		tz = "UTC"
+	}
+	out := &getAccountResult{Account: &accountOut{
+		ID:          a.Id,
+		Email:       a.Email,
+		Name:        a.Name,
+		Timezone:    tz,
+		CurrentTime: d.now().In(location(tz)).Format(time.RFC3339),
+	}}
+	for _, o := range a.Organizations {
+		out.Organizations = append(out.Organizations, organizationOut{ID: o.Id, Name: o.Name, ChannelCount: o.ChannelCount})
+	}
+	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -16,7 +17,7 @@ type createPostArgs struct {
 	ChannelIDs        []string   `json:"channelIds,omitempty" jsonschema_description:"Several channel ids: one post is created on each."`
 	Text              string     `json:"text,omitempty" jsonschema_description:"The post's text."`
 	Mode              string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"addToQueue (default: next free queue slot), shareNext (front of the queue), shareNow (publishes at once), customScheduled (at dueAt)."`
-	DueAt             string     `json:"dueAt,omitempty" jsonschema_description:"When to publish: RFC 3339 with offset, e.g. 2026-12-01T09:00:00-05:00. Implies customScheduled."`
+	DueAt             string     `json:"dueAt,omitempty" jsonschema_description:"When to publish, in the person's words (\"tomorrow 9am\", \"next Friday 17:30\", \"in 2 hours\") or 2026-12-01 09:00, read in each channel's timezone; or RFC 3339 with offset. Implies customScheduled. Pass the words; do not compute dates."`
 	SchedulingType    string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic (default) publishes; notification reminds the person to post."`
 	SaveToDraft       bool       `json:"saveToDraft,omitempty" jsonschema_description:"Save as a draft that never publishes."`
 	Assets            []assetArg `json:"assets,omitempty" jsonschema_description:"Media by public URL."`
@@ -98,6 +99,14 @@ type createdPost struct {
 	DueAt      string `json:"dueAt,omitempty"`
 	DueAtLocal string `json:"dueAtLocal,omitempty"`
 	Timezone   string `json:"timezone" jsonschema:"required"`
+	Note       string `json:"note,omitempty"` // how a daylight-saving edge was resolved
+}
+
+// target is one channel a post goes to, with dueAt read in its timezone.
+type target struct {
+	ch    *client.ChannelFields
+	dueAt time.Time
+	note  string
 }
 
 type failedChannel struct {
@@ -139,9 +148,9 @@ func createPost(d *deps) Tool {
 			single := len(ids) == 1
 			out := &createPostResult{DryRun: args.DryRun, Posts: []createdPost{}, attempted: len(ids)}
 
-			// Look every channel up (from the cache when possible) and check the time in
-			// each one's timezone before anything is sent.
-			channels := make([]*client.ChannelFields, len(ids))
+			// Look every channel up (from the cache when possible) and read the time in
+			// each one's timezone ("tomorrow 9am" is 9am local on each) before anything is sent.
+			targets := make([]*target, len(ids))
 			for i, id := range ids {
 				ch, err := d.channel(ctx, id)
 				if err != nil {
@@ -151,23 +160,28 @@ func createPost(d *deps) Tool {
 					out.fail(id, err, d)
 					continue
 				}
-				if !args.sched.dueAt.IsZero() {
-					if err := checkFuture(args.sched.dueAt, d.now(), ch.Timezone); err != nil {
+				tg := &target{ch: &ch}
+				if args.sched.dueAt != "" {
+					if tg.dueAt, tg.note, err = readDueAt(args.sched.dueAt, d.now(), ch.Timezone); err != nil {
+						return nil, err
+					}
+					if err := checkFuture(tg.dueAt, d.now(), ch.Timezone); err != nil {
 						return nil, err
 					}
 				}
-				channels[i] = &ch
+				targets[i] = tg
 			}
 
-			for i, ch := range channels {
-				if ch == nil {
+			for i, tg := range targets {
+				if tg == nil {
 					continue
 				}
+				ch := tg.ch
 				if args.DryRun {
-					out.Posts = append(out.Posts, args.preview(ch))
+					out.Posts = append(out.Posts, args.preview(tg))
 					continue
 				}
-				post, err := d.sendCreatePost(ctx, args, ch)
+				post, err := d.sendCreatePost(ctx, args, tg)
 				if err != nil {
 					if single {
 						return nil, err
@@ -175,7 +189,7 @@ func createPost(d *deps) Tool {
 					out.fail(ch.Id, err, d)
 					var ce *client.Error
 					if errors.As(err, &ce) && ce.Type == client.TypeOutcomeUnknown {
-						out.notAttempted(channels[i+1:])
+						out.notAttempted(targets[i+1:])
 						break
 					}
 					continue
@@ -202,7 +216,8 @@ func (d *deps) confirmPublishNow(mode string, confirmed bool) error {
 
 // sendCreatePost sends one createPost mutation. It is never retried: Buffer has no
 // idempotency key, so a second attempt could publish twice.
-func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, ch *client.ChannelFields) (createdPost, error) {
+func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, tg *target) (createdPost, error) {
+	ch := tg.ch
 	input := client.CreatePostInput{
 		ChannelId:      ch.Id,
 		Text:           args.Text,
@@ -210,8 +225,8 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, ch *cli
 		SchedulingType: client.SchedulingType(args.SchedulingType),
 		Assets:         toAssetInputs(args.Assets),
 	}
-	if !args.sched.dueAt.IsZero() {
-		input.DueAt = formatUTC(args.sched.dueAt)
+	if !tg.dueAt.IsZero() {
+		input.DueAt = formatUTC(tg.dueAt)
 	}
 	if args.SaveToDraft {
 		input.SaveToDraft = &args.SaveToDraft
@@ -227,7 +242,9 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, ch *cli
 			return createdPost{}, &client.Error{Type: client.TypeOutcomeUnknown, Message: "Buffer accepted the post but its answer " +
 				"did not say which post it created. Do not simply retry: check with list_posts (that channel, sort createdAt_desc) first."}
 		}
-		return toCreatedPost(p.Post.PostDetail, ch.Timezone), nil
+		post := toCreatedPost(p.Post.PostDetail, ch.Timezone)
+		post.Note = tg.note
+		return post, nil
 	case client.MutationError:
 		e := client.FromMutationError(p)
 		if e.Type == "NotFoundError" {
@@ -240,16 +257,17 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, ch *cli
 }
 
 // preview is the post a dry run would create.
-func (a *createPostArgs) preview(ch *client.ChannelFields) createdPost {
-	p := createdPost{ChannelID: ch.Id, Status: "scheduled", Text: a.Text, Timezone: ch.Timezone}
+func (a *createPostArgs) preview(tg *target) createdPost {
+	ch := tg.ch
+	p := createdPost{ChannelID: ch.Id, Status: "scheduled", Text: a.Text, Timezone: ch.Timezone, Note: tg.note}
 	switch {
 	case a.SaveToDraft:
 		p.Status = "draft"
 	case a.sched.mode == "shareNow":
 		p.Status = "sending"
 	}
-	if !a.sched.dueAt.IsZero() {
-		p.DueAt, p.DueAtLocal = formatUTC(a.sched.dueAt), formatLocal(a.sched.dueAt, ch.Timezone)
+	if !tg.dueAt.IsZero() {
+		p.DueAt, p.DueAtLocal = formatUTC(tg.dueAt), formatLocal(tg.dueAt, ch.Timezone)
 	}
 	return p
 }
@@ -274,12 +292,12 @@ func (r *createPostResult) fail(channelID string, err error, d *deps) {
 
 // notAttempted lists the channels left after an OutcomeUnknown; a nil one failed its
 // lookup and is listed already.
-func (r *createPostResult) notAttempted(rest []*client.ChannelFields) {
-	for _, ch := range rest {
-		if ch == nil {
+func (r *createPostResult) notAttempted(rest []*target) {
+	for _, tg := range rest {
+		if tg == nil {
 			continue
 		}
-		id := ch.Id
+		id := tg.ch.Id
 		r.Failed = append(r.Failed, failedChannel{ChannelID: id, Error: ErrorInfo{
 			Type:      TypeNotAttempted,
 			Message:   "not sent: an earlier channel's outcome is unknown; check with list_posts, then retry the channels that lack the post",

@@ -3,6 +3,7 @@ package tools
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
@@ -14,7 +15,7 @@ import (
 type editPostArgs struct {
 	PostID            string      `json:"postId" jsonschema:"required" jsonschema_description:"Post id from list_posts."`
 	Text              *string     `json:"text,omitempty" jsonschema_description:"New text."`
-	DueAt             *string     `json:"dueAt,omitempty" jsonschema_description:"New time: RFC 3339 with offset. Implies customScheduled."`
+	DueAt             *string     `json:"dueAt,omitempty" jsonschema_description:"New time, as in create_post: the person's words or a date-time, read in the channel's timezone. Implies customScheduled."`
 	Mode              *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Reschedule: as in create_post. Omit to keep the schedule."`
 	SchedulingType    *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic or notification."`
 	Assets            *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it."`
@@ -64,6 +65,28 @@ func deref(s *string) string {
 
 type editPostResult struct {
 	Post *postDetail `json:"post,omitempty"`
+	Note string      `json:"note,omitempty"` // how a daylight-saving edge of dueAt was resolved
+}
+
+// readPostDueAt reads a new dueAt for a post in its channel's timezone. An RFC 3339 time in
+// the future needs no timezone; anything else (local or natural time, or a time in the past
+// to be shown as the person would read it) costs one request for the post's channel.
+func (d *deps) readPostDueAt(ctx context.Context, postID, dueAt string) (time.Time, string, error) {
+	if rfc3339.MatchString(dueAt) {
+		if t, err := parseTime("dueAt", dueAt); err == nil && t.After(d.now()) {
+			return t, "", nil
+		}
+	}
+	resp, err := client.GetPost(ctx, d.gql, postID)
+	if err != nil {
+		return time.Time{}, "", postNotFound(err, postID)
+	}
+	tz := resp.Post.Channel.Timezone
+	t, note, err := readDueAt(dueAt, d.now(), tz)
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	return t, note, checkFuture(t, d.now(), tz)
 }
 
 // editPost is edit_post: change a post's text, media or schedule, leaving the rest alone.
@@ -78,15 +101,15 @@ func editPost(d *deps) Tool {
 			if err := d.confirmPublishNow(args.sched.mode, args.ConfirmPublishNow); err != nil {
 				return nil, err
 			}
-			if !args.sched.dueAt.IsZero() && !args.sched.dueAt.After(d.now()) {
-				// Only now is the channel worth a request: to show the time in its timezone.
-				resp, err := client.GetPost(ctx, d.gql, args.PostID)
-				if err != nil {
-					return nil, postNotFound(err, args.PostID)
+			var due time.Time
+			var note string
+			if args.sched.dueAt != "" {
+				var err error
+				if due, note, err = d.readPostDueAt(ctx, args.PostID, args.sched.dueAt); err != nil {
+					return nil, err
 				}
-				return nil, checkFuture(args.sched.dueAt, d.now(), resp.Post.Channel.Timezone)
 			}
-			resp, err := client.EditPost(ctx, d.gql, args.input())
+			resp, err := client.EditPost(ctx, d.gql, args.input(due))
 			if err != nil {
 				return nil, postNotFound(err, args.PostID)
 			}
@@ -95,7 +118,7 @@ func editPost(d *deps) Tool {
 				if p.Post.Id == "" {
 					return nil, incomplete("accepted the change but did not send the post back; get_post shows its state")
 				}
-				return &editPostResult{Post: toPostDetail(p.Post.PostDetail)}, nil
+				return &editPostResult{Post: toPostDetail(p.Post.PostDetail), Note: note}, nil
 			case client.MutationError:
 				return nil, postNotFound(client.FromMutationError(p), args.PostID)
 			default:
@@ -105,16 +128,16 @@ func editPost(d *deps) Tool {
 	}, d)
 }
 
-// input is the editPost input with only the given fields set.
-func (a *editPostArgs) input() client.EditPostInput {
+// input is the editPost input with only the given fields set; due is the new dueAt, read.
+func (a *editPostArgs) input(due time.Time) client.EditPostInput {
 	in := client.EditPostInput{Id: a.PostID, Text: a.Text, SaveToDraft: a.SaveToDraft}
 	if a.sched.mode != "" {
 		mode := client.ShareMode(a.sched.mode)
 		in.Mode = &mode
 	}
-	if !a.sched.dueAt.IsZero() {
-		due := formatUTC(a.sched.dueAt)
-		in.DueAt = &due
+	if !due.IsZero() {
+		v := formatUTC(due)
+		in.DueAt = &v
 	}
 	if a.SchedulingType != nil {
 		st := client.SchedulingType(*a.SchedulingType)

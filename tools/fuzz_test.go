@@ -55,37 +55,48 @@ func FuzzDecodeArgs(f *testing.F) {
 	})
 }
 
-// FuzzResolveSchedule checks the time rules on arbitrary mode and dueAt: an accepted dueAt
-// is an instant that formats back to RFC 3339 and only ever goes with customScheduled.
+// FuzzResolveSchedule checks the time rules on arbitrary mode and dueAt, and reads every
+// accepted dueAt in several timezones (both daylight-saving edges, the date line): an
+// accepted time is an instant that formats back to RFC 3339, only ever with
+// customScheduled, and a refusal is an argument error naming dueAt or mode.
 func FuzzResolveSchedule(f *testing.F) {
 	for _, s := range [][2]string{
 		{"", "2026-12-01T09:00:00-05:00"}, {"customScheduled", ""}, {"addToQueue", "2026-12-01T09:00:00Z"},
 		{"", "2026-12-01T09:00:00"}, {"shareNow", ""}, {"", "tomorrow 9am"}, {"", "2026-02-30T09:00:00Z"},
-		{"", "9999-12-31T23:59:59.999999999+14:00"}, {"", "2026-03-08T02:30:00-05:00"},
+		{"", "9999-12-31T23:59:59.999999999+14:00"}, {"", "2026-03-08T02:30:00-05:00"}, {"", "2026-03-08 02:30"},
+		{"", "2026-11-01 01:30"}, {"", "next Friday at 17:30"}, {"", "in 2 hours"}, {"", "Dec 3 noon"}, {"", "12/03 9am"},
+		{"", "tonight at 8"}, {"", "friday"},
 	} {
 		f.Add(s[0], s[1])
 	}
+	now := time.Date(2026, 11, 29, 11, 30, 0, 0, time.UTC)
+	zones := []string{"UTC", "America/New_York", "Europe/London", "Australia/Lord_Howe", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu"}
 	f.Fuzz(func(t *testing.T, mode, dueAt string) {
 		s, err := resolveSchedule(mode, dueAt)
 		if err != nil {
-			if _, ok := err.(*argError); !ok {
+			if ae, ok := err.(*argError); !ok || (ae.field != "dueAt" && ae.field != "mode") {
 				t.Fatalf("resolveSchedule(%q, %q): %T %v", mode, dueAt, err, err)
 			}
 			return
 		}
 		if dueAt == "" {
-			if !s.dueAt.IsZero() {
-				t.Fatalf("a time from nothing: %v", s.dueAt)
-			}
 			return
 		}
 		if s.mode != "customScheduled" {
 			t.Fatalf("dueAt %q accepted with mode %q", dueAt, s.mode)
 		}
-		back, err := time.Parse(time.RFC3339, formatUTC(s.dueAt))
-		if err != nil || !back.Equal(s.dueAt.Truncate(time.Second)) && !back.Equal(s.dueAt) {
-			t.Fatalf("%q read as %v does not format back: %q (%v)", dueAt, s.dueAt, formatUTC(s.dueAt), err)
+		for _, tz := range zones {
+			got, _, err := readDueAt(s.dueAt, now, tz)
+			if err != nil {
+				if ae, ok := err.(*argError); !ok || ae.field != "dueAt" {
+					t.Fatalf("readDueAt(%q) in %s: %T %v", dueAt, tz, err, err)
+				}
+				continue
+			}
+			if _, err := time.Parse(time.RFC3339, formatUTC(got)); err != nil {
+				t.Fatalf("%q in %s read as %v, which does not format to RFC 3339: %v", dueAt, tz, got, err)
+			}
+			_ = checkFuture(got, now, tz) // must not panic in any timezone
 		}
-		_ = checkFuture(s.dueAt, time.Now(), "Asia/Kathmandu") // must not panic in any timezone
 	})
 }

@@ -11,8 +11,8 @@ var (
 
 // schedule is how and when a post goes out, as create_post and edit_post take it.
 type schedule struct {
-	mode  string    // "" only in edit_post: keep the post's schedule
-	dueAt time.Time // set only with customScheduled
+	mode  string // "" only in edit_post: keep the post's schedule
+	dueAt string // the time as given, set only with customScheduled; readDueAt reads it in each channel's timezone
 }
 
 // resolveSchedule applies SPEC §3's time rules to mode and dueAt (either may be empty): a
@@ -33,11 +33,12 @@ func resolveSchedule(mode, dueAt string) (schedule, error) {
 	if mode != "" && mode != "customScheduled" {
 		return schedule{}, invalidArg("dueAt", "only goes with mode customScheduled (or no mode); mode %s picks its own time", mode)
 	}
-	t, err := parseTime("dueAt", dueAt)
-	if err != nil {
+	// Read it once in UTC, so that words it cannot read are refused before any request;
+	// the real reading happens later, in each channel's timezone.
+	if _, _, err := readDueAt(dueAt, time.Now(), "UTC"); err != nil {
 		return schedule{}, err
 	}
-	return schedule{mode: "customScheduled", dueAt: t}, nil
+	return schedule{mode: "customScheduled", dueAt: dueAt}, nil
 }
 
 // checkFuture refuses a dueAt that is not in the future, showing it in the channel's

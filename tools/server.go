@@ -59,9 +59,10 @@ func Filter(all []Tool, readOnly bool, allow []string) ([]Tool, error) {
 	return kept, nil
 }
 
-const instructions = "Buffer schedules posts to social networks. Start with get_account (timezone, current " +
-	"time) and list_channels (channel ids and timezones). Times are RFC 3339 with an offset. mode " +
-	"shareNow publishes at once and cannot be undone: confirm with the person first."
+const instructions = "Buffer schedules posts to social networks. Start with list_channels (channel ids and " +
+	"timezones). For dueAt, pass the person's own words (\"tomorrow 9am\"): the server reads them in each " +
+	"channel's timezone and shows the result; do not compute dates yourself. mode shareNow publishes at " +
+	"once and cannot be undone: confirm with the person first."
 
 // NewServer returns an MCP server with ts registered, output validation on (every success
 // result is checked against its tool's output schema).

@@ -1,0 +1,90 @@
+package tools
+
+import (
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// whenNow is the fixed clock of these tests: Sunday 29 November 2026, 11:30 UTC, which is
+// 06:30 in New York, 20:30 in Tokyo, Monday 01:30 at Kiritimati (UTC+14) and Sunday
+// 00:30 in Pago Pago (UTC-11), on either side of the date line.
+var whenNow = time.Date(2026, 11, 29, 11, 30, 0, 0, time.UTC)
+
+func TestReadDueAtResolvesInTheChannelsTimezone(t *testing.T) {
+	tests := []struct {
+		name     string
+		input    string
+		tz       string
+		want     string // the instant, RFC 3339 UTC
+		wantNote string // contained in the note; "" means no note
+	}{
+		// RFC 3339 with an offset is taken as it is, whatever the channel's timezone.
+		{name: "RFC 3339 with offset", input: "2026-12-03T09:00:00-05:00", tz: "Asia/Tokyo", want: "2026-12-03T14:00:00Z"},
+		{name: "RFC 3339 in UTC", input: "2026-12-03T09:00:00Z", tz: "America/New_York", want: "2026-12-03T09:00:00Z"},
+		// A local date-time is read in the channel's timezone.
+		{name: "local time, New York", input: "2026-12-01 09:00", tz: "America/New_York", want: "2026-12-01T14:00:00Z"},
+		{name: "local time with T and seconds, Tokyo", input: "2026-12-01T09:00:30", tz: "Asia/Tokyo", want: "2026-12-01T00:00:30Z"},
+		// The person's words, against now in the channel's timezone.
+		{name: "tomorrow 9am, New York", input: "tomorrow 9am", tz: "America/New_York", want: "2026-11-30T14:00:00Z"},
+		{name: "tomorrow at 9 (24-hour), New York", input: "tomorrow at 9", tz: "America/New_York", want: "2026-11-30T14:00:00Z"},
+		{name: "tomorrow 9am, Tokyo", input: "tomorrow 9am", tz: "Asia/Tokyo", want: "2026-11-30T00:00:00Z"},
+		{name: "next Friday at 17:30, Berlin", input: "next Friday at 17:30", tz: "Europe/Berlin", want: "2026-12-04T16:30:00Z"},
+		{name: "in 2 hours is an instant", input: "in 2 hours", tz: "Asia/Kathmandu", want: "2026-11-29T13:30:00Z"},
+		{name: "Dec 3 noon, Los Angeles", input: "Dec 3 noon", tz: "America/Los_Angeles", want: "2026-12-03T20:00:00Z"},
+		{name: "tonight at 8 is the evening", input: "tonight at 8", tz: "America/New_York", want: "2026-11-30T01:00:00Z"},
+		{name: "case and spaces do not matter", input: "  Tomorrow   9AM ", tz: "America/New_York", want: "2026-11-30T14:00:00Z"},
+		// The date line: the same words on the same instant name different days.
+		{name: "tomorrow 9am at Kiritimati (UTC+14, already Monday)", input: "tomorrow 9am", tz: "Pacific/Kiritimati", want: "2026-11-30T19:00:00Z"},
+		{name: "tomorrow 9am in Pago Pago (UTC-11, still Sunday)", input: "tomorrow 9am", tz: "Pacific/Pago_Pago", want: "2026-11-30T20:00:00Z"},
+		{name: "a day Samoa skipped when it crossed the date line", input: "2011-12-30 12:00", tz: "Pacific/Apia", want: "2011-12-30T22:00:00Z", wantNote: "does not exist"},
+		// Clocks go forward: the missing time moves forward by the gap.
+		{name: "spring forward, New York 02:30", input: "2027-03-14 02:30", tz: "America/New_York", want: "2027-03-14T07:30:00Z", wantNote: "does not exist in America/New_York (clocks go forward); read as 03:30 EDT"},
+		{name: "spring forward, London 01:30", input: "2027-03-28 01:30", tz: "Europe/London", want: "2027-03-28T01:30:00Z", wantNote: "read as 02:30 BST"},
+		{name: "spring forward, Lord Howe's half hour", input: "2027-10-03 02:15", tz: "Australia/Lord_Howe", want: "2027-10-02T15:45:00Z", wantNote: "read as 02:45"},
+		// Clocks go back: a time that occurs twice is read as the first.
+		{name: "fall back, New York 01:30", input: "2026-11-01 01:30", tz: "America/New_York", want: "2026-11-01T05:30:00Z", wantNote: "occurs twice in America/New_York (clocks go back); read as the first, 01:30 EDT (-04:00)"},
+		{name: "fall back, Sydney 02:30", input: "2027-04-04 02:30", tz: "Australia/Sydney", want: "2027-04-03T15:30:00Z", wantNote: "read as the first, 02:30 AEDT (+11:00)"},
+		{name: "fall back, Lord Howe 01:45", input: "2027-04-04 01:45", tz: "Australia/Lord_Howe", want: "2027-04-03T14:45:00Z", wantNote: "occurs twice"},
+		{name: "an hour away from the edge is plain", input: "2026-11-01 03:30", tz: "America/New_York", want: "2026-11-01T08:30:00Z"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, note, err := readDueAt(tt.input, whenNow, tt.tz)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got.UTC().Format(time.RFC3339))
+			if tt.wantNote == "" {
+				assert.Empty(t, note)
+			} else {
+				assert.Contains(t, note, tt.wantNote)
+			}
+		})
+	}
+}
+
+func TestReadDueAtRefusesWhatItCannotReadWithExamples(t *testing.T) {
+	tests := []struct{ input, want string }{
+		{"", "is empty"},
+		{"friday", "no time of day"},
+		{"2026-12-03", "no time of day"},
+		{"12/03 9am", "ambiguous"},
+		{"3.12 9am", "ambiguous"},
+		{"Dec 3, 2026 9:00", "could not read all"},
+		{"tomorrow 9am or so", "could not read all"},
+		{"2026-02-30 09:00", "not a valid date"},
+		{"2026-12-03 25:00", "not a valid date and time"},
+		{"0000-01-01T0:00:00+01:00", "tomorrow 9am"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.input, func(t *testing.T) {
+			_, _, err := readDueAt(tt.input, whenNow, "America/New_York")
+			var ae *argError
+			require.ErrorAs(t, err, &ae)
+			assert.Equal(t, "dueAt", ae.field)
+			assert.Contains(t, ae.message, tt.want)
+			assert.Contains(t, ae.message, `"tomorrow 9am"`, "every refusal shows the forms accepted")
+		})
+	}
+}
