@@ -139,11 +139,9 @@ func createPost(d *deps) Tool {
 		description: "Create a post on one channel (channelId) or the same post on several (channelIds): " +
 			"queue it, schedule it at dueAt, save a draft, or publish now. Use dryRun to preview. " +
 			"Channel ids come from list_channels.",
-		hints: writeHints,
+		hints:   writeHints,
+		confirm: d.confirmCreatePost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createPostArgs) (*createPostResult, error) {
-			if err := d.confirmPublishNow(args.sched.mode, args.ConfirmPublishNow || args.DryRun); err != nil {
-				return nil, err
-			}
 			ids := args.channelIDs()
 			single := len(ids) == 1
 			out := &createPostResult{DryRun: args.DryRun, Posts: []createdPost{}, attempted: len(ids)}
@@ -202,16 +200,6 @@ func createPost(d *deps) Tool {
 			return out, nil
 		},
 	}, d)
-}
-
-// confirmPublishNow enforces SPEC §3's rule for clients that cannot ask the person:
-// shareNow needs confirmPublishNow, so that the model has to ask first.
-func (d *deps) confirmPublishNow(mode string, confirmed bool) error {
-	if mode != "shareNow" || !d.confirmPublish || confirmed {
-		return nil
-	}
-	return invalidArg("confirmPublishNow", "mode shareNow publishes at once and cannot be undone: "+
-		"show the person the text and the channel, ask them to confirm, then call again with confirmPublishNow: true")
 }
 
 // sendCreatePost sends one createPost mutation. It is never retried: Buffer has no

@@ -26,6 +26,7 @@ type deps struct {
 	now            func() time.Time
 	confirmPublish bool
 	cache          *cache
+	asks           *asks                            // questions about publishing now (confirm.go)
 	budget         interface{ BudgetNote() string } // nil when the client keeps no budget
 }
 
@@ -47,6 +48,7 @@ func newDeps(d Deps) *deps {
 		out.now = time.Now
 	}
 	out.cache = newCache(out.now)
+	out.asks = newAsks(out.now)
 	out.gql = &forgetOnUnauthenticated{next: d.GQL, cache: out.cache}
 	out.budget, _ = d.GQL.(interface{ BudgetNote() string })
 	return out

@@ -96,11 +96,9 @@ func editPost(d *deps) Tool {
 		title: "Edit post",
 		description: "Change a queued, scheduled or draft post: only the arguments given change. A new " +
 			"dueAt reschedules it. Post ids come from list_posts.",
-		hints: writeHints,
+		hints:   writeHints,
+		confirm: d.confirmEditPost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *editPostArgs) (*editPostResult, error) {
-			if err := d.confirmPublishNow(args.sched.mode, args.ConfirmPublishNow); err != nil {
-				return nil, err
-			}
 			var due time.Time
 			var note string
 			if args.sched.dueAt != "" {

@@ -14,6 +14,7 @@ import (
 const (
 	TypeInvalidArguments = "InvalidArguments"
 	TypeNotAttempted     = "NotAttempted"
+	TypeNotConfirmed     = "NotConfirmed" // the person did not confirm publishing now
 	TypeInternalError    = "InternalError"
 )
 
@@ -53,6 +54,10 @@ func errorInfo(err error, log *slog.Logger) *ErrorInfo {
 	var ae *argError
 	if errors.As(err, &ae) {
 		return &ErrorInfo{Type: TypeInvalidArguments, Message: ae.field + ": " + ae.message, Field: ae.field}
+	}
+	var nc *notConfirmed
+	if errors.As(err, &nc) {
+		return &ErrorInfo{Type: TypeNotConfirmed, Message: nc.Error()}
 	}
 	var ce *client.Error
 	if errors.As(err, &ce) {

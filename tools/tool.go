@@ -51,6 +51,12 @@ type spec[A, R any] struct {
 	name, title, description string
 	hints                    hints
 	handle                   func(ctx context.Context, req mcp.CallToolRequest, args *A) (*R, error)
+
+	// confirm, when set, runs on valid arguments before handle, and may answer in its place:
+	// with a result that asks the client for input (the person's confirmation, a 2026-07-28
+	// "input_required" result, which mcp-go turns into elicitation/create for older
+	// clients), or with an error. nil, nil lets handle go ahead.
+	confirm func(ctx context.Context, req mcp.CallToolRequest, args *A) (*mcp.CallToolResult, error)
 }
 
 // newTool builds the definition (schemas from A and R) and a handler that decodes and
@@ -81,6 +87,15 @@ func newTool[A, R any](s spec[A, R], d *deps) Tool {
 		args, err := decodeArgs[A](names, req.GetRawArguments())
 		if err != nil {
 			return errorResult(errorInfo(err, log)), nil
+		}
+		if s.confirm != nil {
+			ask, err := s.confirm(ctx, req, args)
+			if err != nil {
+				return errorResult(errorInfo(err, log)), nil
+			}
+			if ask != nil {
+				return ask, nil // as it is: an input_required result carries no content
+			}
 		}
 		out, err := s.handle(ctx, req, args)
 		if err != nil {
