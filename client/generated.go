@@ -106,6 +106,433 @@ func (v *ChannelFieldsPostingScheduleScheduleV2) GetTimes() []string { return v.
 // GetPaused returns ChannelFieldsPostingScheduleScheduleV2.Paused, and is useful for accessing the field via an interface.
 func (v *ChannelFieldsPostingScheduleScheduleV2) GetPaused() bool { return v.Paused }
 
+// CreateIdeaCreateIdea includes the requested fields of the GraphQL type Idea.
+type CreateIdeaCreateIdea struct {
+	Typename   string `json:"__typename"`
+	IdeaFields `json:"-"`
+}
+
+// GetTypename returns CreateIdeaCreateIdea.Typename, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdea) GetTypename() string { return v.Typename }
+
+// GetId returns CreateIdeaCreateIdea.Id, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdea) GetId() string { return v.IdeaFields.Id }
+
+// GetGroupId returns CreateIdeaCreateIdea.GroupId, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdea) GetGroupId() string { return v.IdeaFields.GroupId }
+
+// GetCreatedAt returns CreateIdeaCreateIdea.CreatedAt, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdea) GetCreatedAt() int { return v.IdeaFields.CreatedAt }
+
+// GetContent returns CreateIdeaCreateIdea.Content, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdea) GetContent() IdeaFieldsContentIdeaContent { return v.IdeaFields.Content }
+
+func (v *CreateIdeaCreateIdea) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreateIdeaCreateIdea
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreateIdeaCreateIdea = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.IdeaFields)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCreateIdeaCreateIdea struct {
+	Typename string `json:"__typename"`
+
+	Id string `json:"id"`
+
+	GroupId string `json:"groupId"`
+
+	CreatedAt int `json:"createdAt"`
+
+	Content IdeaFieldsContentIdeaContent `json:"content"`
+}
+
+func (v *CreateIdeaCreateIdea) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreateIdeaCreateIdea) __premarshalJSON() (*__premarshalCreateIdeaCreateIdea, error) {
+	var retval __premarshalCreateIdeaCreateIdea
+
+	retval.Typename = v.Typename
+	retval.Id = v.IdeaFields.Id
+	retval.GroupId = v.IdeaFields.GroupId
+	retval.CreatedAt = v.IdeaFields.CreatedAt
+	retval.Content = v.IdeaFields.Content
+	return &retval, nil
+}
+
+// CreateIdeaCreateIdeaCreateIdeaPayload includes the requested fields of the GraphQL interface CreateIdeaPayload.
+//
+// CreateIdeaCreateIdeaCreateIdeaPayload is implemented by the following types:
+// CreateIdeaCreateIdea
+// CreateIdeaCreateIdeaIdeaResponse
+// CreateIdeaCreateIdeaInvalidInputError
+// CreateIdeaCreateIdeaLimitReachedError
+// CreateIdeaCreateIdeaUnauthorizedError
+// CreateIdeaCreateIdeaUnexpectedError
+type CreateIdeaCreateIdeaCreateIdeaPayload interface {
+	implementsGraphQLInterfaceCreateIdeaCreateIdeaCreateIdeaPayload()
+	// GetTypename returns the receiver's concrete GraphQL type-name (see interface doc for possible values).
+	GetTypename() string
+}
+
+func (v *CreateIdeaCreateIdea) implementsGraphQLInterfaceCreateIdeaCreateIdeaCreateIdeaPayload() {}
+func (v *CreateIdeaCreateIdeaIdeaResponse) implementsGraphQLInterfaceCreateIdeaCreateIdeaCreateIdeaPayload() {
+}
+func (v *CreateIdeaCreateIdeaInvalidInputError) implementsGraphQLInterfaceCreateIdeaCreateIdeaCreateIdeaPayload() {
+}
+func (v *CreateIdeaCreateIdeaLimitReachedError) implementsGraphQLInterfaceCreateIdeaCreateIdeaCreateIdeaPayload() {
+}
+func (v *CreateIdeaCreateIdeaUnauthorizedError) implementsGraphQLInterfaceCreateIdeaCreateIdeaCreateIdeaPayload() {
+}
+func (v *CreateIdeaCreateIdeaUnexpectedError) implementsGraphQLInterfaceCreateIdeaCreateIdeaCreateIdeaPayload() {
+}
+
+func __unmarshalCreateIdeaCreateIdeaCreateIdeaPayload(b []byte, v *CreateIdeaCreateIdeaCreateIdeaPayload) error {
+	if string(b) == "null" {
+		return nil
+	}
+
+	var tn struct {
+		TypeName string `json:"__typename"`
+	}
+	err := json.Unmarshal(b, &tn)
+	if err != nil {
+		return err
+	}
+
+	switch tn.TypeName {
+	case "Idea":
+		*v = new(CreateIdeaCreateIdea)
+		return json.Unmarshal(b, *v)
+	case "IdeaResponse":
+		*v = new(CreateIdeaCreateIdeaIdeaResponse)
+		return json.Unmarshal(b, *v)
+	case "InvalidInputError":
+		*v = new(CreateIdeaCreateIdeaInvalidInputError)
+		return json.Unmarshal(b, *v)
+	case "LimitReachedError":
+		*v = new(CreateIdeaCreateIdeaLimitReachedError)
+		return json.Unmarshal(b, *v)
+	case "UnauthorizedError":
+		*v = new(CreateIdeaCreateIdeaUnauthorizedError)
+		return json.Unmarshal(b, *v)
+	case "UnexpectedError":
+		*v = new(CreateIdeaCreateIdeaUnexpectedError)
+		return json.Unmarshal(b, *v)
+	case "":
+		return fmt.Errorf(
+			"response was missing CreateIdeaPayload.__typename")
+	default:
+		return fmt.Errorf(
+			`unexpected concrete type for CreateIdeaCreateIdeaCreateIdeaPayload: "%v"`, tn.TypeName)
+	}
+}
+
+func __marshalCreateIdeaCreateIdeaCreateIdeaPayload(v *CreateIdeaCreateIdeaCreateIdeaPayload) ([]byte, error) {
+
+	var typename string
+	switch v := (*v).(type) {
+	case *CreateIdeaCreateIdea:
+		typename = "Idea"
+
+		premarshaled, err := v.__premarshalJSON()
+		if err != nil {
+			return nil, err
+		}
+		result := struct {
+			TypeName string `json:"__typename"`
+			*__premarshalCreateIdeaCreateIdea
+		}{typename, premarshaled}
+		return json.Marshal(result)
+	case *CreateIdeaCreateIdeaIdeaResponse:
+		typename = "IdeaResponse"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*CreateIdeaCreateIdeaIdeaResponse
+		}{typename, v}
+		return json.Marshal(result)
+	case *CreateIdeaCreateIdeaInvalidInputError:
+		typename = "InvalidInputError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*CreateIdeaCreateIdeaInvalidInputError
+		}{typename, v}
+		return json.Marshal(result)
+	case *CreateIdeaCreateIdeaLimitReachedError:
+		typename = "LimitReachedError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*CreateIdeaCreateIdeaLimitReachedError
+		}{typename, v}
+		return json.Marshal(result)
+	case *CreateIdeaCreateIdeaUnauthorizedError:
+		typename = "UnauthorizedError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*CreateIdeaCreateIdeaUnauthorizedError
+		}{typename, v}
+		return json.Marshal(result)
+	case *CreateIdeaCreateIdeaUnexpectedError:
+		typename = "UnexpectedError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*CreateIdeaCreateIdeaUnexpectedError
+		}{typename, v}
+		return json.Marshal(result)
+	case nil:
+		return []byte("null"), nil
+	default:
+		return nil, fmt.Errorf(
+			`unexpected concrete type for CreateIdeaCreateIdeaCreateIdeaPayload: "%T"`, v)
+	}
+}
+
+// CreateIdeaCreateIdeaIdeaResponse includes the requested fields of the GraphQL type IdeaResponse.
+type CreateIdeaCreateIdeaIdeaResponse struct {
+	Typename string                               `json:"__typename"`
+	Idea     CreateIdeaCreateIdeaIdeaResponseIdea `json:"idea"`
+}
+
+// GetTypename returns CreateIdeaCreateIdeaIdeaResponse.Typename, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaIdeaResponse) GetTypename() string { return v.Typename }
+
+// GetIdea returns CreateIdeaCreateIdeaIdeaResponse.Idea, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaIdeaResponse) GetIdea() CreateIdeaCreateIdeaIdeaResponseIdea {
+	return v.Idea
+}
+
+// CreateIdeaCreateIdeaIdeaResponseIdea includes the requested fields of the GraphQL type Idea.
+type CreateIdeaCreateIdeaIdeaResponseIdea struct {
+	IdeaFields `json:"-"`
+}
+
+// GetId returns CreateIdeaCreateIdeaIdeaResponseIdea.Id, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaIdeaResponseIdea) GetId() string { return v.IdeaFields.Id }
+
+// GetGroupId returns CreateIdeaCreateIdeaIdeaResponseIdea.GroupId, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaIdeaResponseIdea) GetGroupId() string { return v.IdeaFields.GroupId }
+
+// GetCreatedAt returns CreateIdeaCreateIdeaIdeaResponseIdea.CreatedAt, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaIdeaResponseIdea) GetCreatedAt() int { return v.IdeaFields.CreatedAt }
+
+// GetContent returns CreateIdeaCreateIdeaIdeaResponseIdea.Content, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaIdeaResponseIdea) GetContent() IdeaFieldsContentIdeaContent {
+	return v.IdeaFields.Content
+}
+
+func (v *CreateIdeaCreateIdeaIdeaResponseIdea) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreateIdeaCreateIdeaIdeaResponseIdea
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreateIdeaCreateIdeaIdeaResponseIdea = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.IdeaFields)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCreateIdeaCreateIdeaIdeaResponseIdea struct {
+	Id string `json:"id"`
+
+	GroupId string `json:"groupId"`
+
+	CreatedAt int `json:"createdAt"`
+
+	Content IdeaFieldsContentIdeaContent `json:"content"`
+}
+
+func (v *CreateIdeaCreateIdeaIdeaResponseIdea) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreateIdeaCreateIdeaIdeaResponseIdea) __premarshalJSON() (*__premarshalCreateIdeaCreateIdeaIdeaResponseIdea, error) {
+	var retval __premarshalCreateIdeaCreateIdeaIdeaResponseIdea
+
+	retval.Id = v.IdeaFields.Id
+	retval.GroupId = v.IdeaFields.GroupId
+	retval.CreatedAt = v.IdeaFields.CreatedAt
+	retval.Content = v.IdeaFields.Content
+	return &retval, nil
+}
+
+// CreateIdeaCreateIdeaInvalidInputError includes the requested fields of the GraphQL type InvalidInputError.
+type CreateIdeaCreateIdeaInvalidInputError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns CreateIdeaCreateIdeaInvalidInputError.Typename, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaInvalidInputError) GetTypename() string { return v.Typename }
+
+// GetMessage returns CreateIdeaCreateIdeaInvalidInputError.Message, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaInvalidInputError) GetMessage() string { return v.Message }
+
+// CreateIdeaCreateIdeaLimitReachedError includes the requested fields of the GraphQL type LimitReachedError.
+type CreateIdeaCreateIdeaLimitReachedError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns CreateIdeaCreateIdeaLimitReachedError.Typename, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaLimitReachedError) GetTypename() string { return v.Typename }
+
+// GetMessage returns CreateIdeaCreateIdeaLimitReachedError.Message, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaLimitReachedError) GetMessage() string { return v.Message }
+
+// CreateIdeaCreateIdeaUnauthorizedError includes the requested fields of the GraphQL type UnauthorizedError.
+type CreateIdeaCreateIdeaUnauthorizedError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns CreateIdeaCreateIdeaUnauthorizedError.Typename, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaUnauthorizedError) GetTypename() string { return v.Typename }
+
+// GetMessage returns CreateIdeaCreateIdeaUnauthorizedError.Message, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaUnauthorizedError) GetMessage() string { return v.Message }
+
+// CreateIdeaCreateIdeaUnexpectedError includes the requested fields of the GraphQL type UnexpectedError.
+type CreateIdeaCreateIdeaUnexpectedError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns CreateIdeaCreateIdeaUnexpectedError.Typename, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaUnexpectedError) GetTypename() string { return v.Typename }
+
+// GetMessage returns CreateIdeaCreateIdeaUnexpectedError.Message, and is useful for accessing the field via an interface.
+func (v *CreateIdeaCreateIdeaUnexpectedError) GetMessage() string { return v.Message }
+
+type CreateIdeaInput struct {
+	OrganizationId string           `json:"organizationId"`
+	Content        IdeaContentInput `json:"content"`
+}
+
+// GetOrganizationId returns CreateIdeaInput.OrganizationId, and is useful for accessing the field via an interface.
+func (v *CreateIdeaInput) GetOrganizationId() string { return v.OrganizationId }
+
+// GetContent returns CreateIdeaInput.Content, and is useful for accessing the field via an interface.
+func (v *CreateIdeaInput) GetContent() IdeaContentInput { return v.Content }
+
+// CreateIdeaResponse is returned by CreateIdea on success.
+type CreateIdeaResponse struct {
+	CreateIdea CreateIdeaCreateIdeaCreateIdeaPayload `json:"-"`
+}
+
+// GetCreateIdea returns CreateIdeaResponse.CreateIdea, and is useful for accessing the field via an interface.
+func (v *CreateIdeaResponse) GetCreateIdea() CreateIdeaCreateIdeaCreateIdeaPayload {
+	return v.CreateIdea
+}
+
+func (v *CreateIdeaResponse) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreateIdeaResponse
+		CreateIdea json.RawMessage `json:"createIdea"`
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreateIdeaResponse = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	{
+		dst := &v.CreateIdea
+		src := firstPass.CreateIdea
+		if len(src) != 0 && string(src) != "null" {
+			err = __unmarshalCreateIdeaCreateIdeaCreateIdeaPayload(
+				src, dst)
+			if err != nil {
+				return fmt.Errorf(
+					"unable to unmarshal CreateIdeaResponse.CreateIdea: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type __premarshalCreateIdeaResponse struct {
+	CreateIdea json.RawMessage `json:"createIdea"`
+}
+
+func (v *CreateIdeaResponse) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreateIdeaResponse) __premarshalJSON() (*__premarshalCreateIdeaResponse, error) {
+	var retval __premarshalCreateIdeaResponse
+
+	{
+
+		dst := &retval.CreateIdea
+		src := v.CreateIdea
+		var err error
+		*dst, err = __marshalCreateIdeaCreateIdeaCreateIdeaPayload(
+			&src)
+		if err != nil {
+			return nil, fmt.Errorf(
+				"unable to marshal CreateIdeaResponse.CreateIdea: %w", err)
+		}
+	}
+	return &retval, nil
+}
+
 // CreatePostCreatePostInvalidInputError includes the requested fields of the GraphQL type InvalidInputError.
 type CreatePostCreatePostInvalidInputError struct {
 	Typename string `json:"__typename"`
@@ -1609,6 +2036,88 @@ type GetPostResponse struct {
 // GetPost returns GetPostResponse.Post, and is useful for accessing the field via an interface.
 func (v *GetPostResponse) GetPost() GetPostPost { return v.Post }
 
+type IdeaContentInput struct {
+	Title    string    `json:"title,omitempty"`
+	Text     string    `json:"text,omitempty"`
+	Services []Service `json:"services,omitempty"`
+	Date     string    `json:"date,omitempty"`
+}
+
+// GetTitle returns IdeaContentInput.Title, and is useful for accessing the field via an interface.
+func (v *IdeaContentInput) GetTitle() string { return v.Title }
+
+// GetText returns IdeaContentInput.Text, and is useful for accessing the field via an interface.
+func (v *IdeaContentInput) GetText() string { return v.Text }
+
+// GetServices returns IdeaContentInput.Services, and is useful for accessing the field via an interface.
+func (v *IdeaContentInput) GetServices() []Service { return v.Services }
+
+// GetDate returns IdeaContentInput.Date, and is useful for accessing the field via an interface.
+func (v *IdeaContentInput) GetDate() string { return v.Date }
+
+// IdeaFields is what list_ideas and create_idea show of an idea. createdAt is a Unix time
+// in seconds (an Int), unlike the DateTime of posts.
+type IdeaFields struct {
+	Id        string                       `json:"id"`
+	GroupId   string                       `json:"groupId"`
+	CreatedAt int                          `json:"createdAt"`
+	Content   IdeaFieldsContentIdeaContent `json:"content"`
+}
+
+// GetId returns IdeaFields.Id, and is useful for accessing the field via an interface.
+func (v *IdeaFields) GetId() string { return v.Id }
+
+// GetGroupId returns IdeaFields.GroupId, and is useful for accessing the field via an interface.
+func (v *IdeaFields) GetGroupId() string { return v.GroupId }
+
+// GetCreatedAt returns IdeaFields.CreatedAt, and is useful for accessing the field via an interface.
+func (v *IdeaFields) GetCreatedAt() int { return v.CreatedAt }
+
+// GetContent returns IdeaFields.Content, and is useful for accessing the field via an interface.
+func (v *IdeaFields) GetContent() IdeaFieldsContentIdeaContent { return v.Content }
+
+// IdeaFieldsContentIdeaContent includes the requested fields of the GraphQL type IdeaContent.
+type IdeaFieldsContentIdeaContent struct {
+	Title    string                                       `json:"title"`
+	Text     string                                       `json:"text"`
+	Services []Service                                    `json:"services"`
+	Date     string                                       `json:"date"`
+	Media    []IdeaFieldsContentIdeaContentMediaIdeaMedia `json:"media"`
+}
+
+// GetTitle returns IdeaFieldsContentIdeaContent.Title, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContent) GetTitle() string { return v.Title }
+
+// GetText returns IdeaFieldsContentIdeaContent.Text, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContent) GetText() string { return v.Text }
+
+// GetServices returns IdeaFieldsContentIdeaContent.Services, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContent) GetServices() []Service { return v.Services }
+
+// GetDate returns IdeaFieldsContentIdeaContent.Date, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContent) GetDate() string { return v.Date }
+
+// GetMedia returns IdeaFieldsContentIdeaContent.Media, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContent) GetMedia() []IdeaFieldsContentIdeaContentMediaIdeaMedia {
+	return v.Media
+}
+
+// IdeaFieldsContentIdeaContentMediaIdeaMedia includes the requested fields of the GraphQL type IdeaMedia.
+type IdeaFieldsContentIdeaContentMediaIdeaMedia struct {
+	Type MediaType `json:"type"`
+	Url  string    `json:"url"`
+	Alt  string    `json:"alt"`
+}
+
+// GetType returns IdeaFieldsContentIdeaContentMediaIdeaMedia.Type, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContentMediaIdeaMedia) GetType() MediaType { return v.Type }
+
+// GetUrl returns IdeaFieldsContentIdeaContentMediaIdeaMedia.Url, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContentMediaIdeaMedia) GetUrl() string { return v.Url }
+
+// GetAlt returns IdeaFieldsContentIdeaContentMediaIdeaMedia.Alt, and is useful for accessing the field via an interface.
+func (v *IdeaFieldsContentIdeaContentMediaIdeaMedia) GetAlt() string { return v.Alt }
+
 type ImageAssetInput struct {
 	Url          string              `json:"url"`
 	ThumbnailUrl string              `json:"thumbnailUrl,omitempty"`
@@ -1791,6 +2300,132 @@ type ListChannelsResponse struct {
 // GetChannels returns ListChannelsResponse.Channels, and is useful for accessing the field via an interface.
 func (v *ListChannelsResponse) GetChannels() []ListChannelsChannelsChannel { return v.Channels }
 
+// ListIdeasIdeasIdeasConnection includes the requested fields of the GraphQL type IdeasConnection.
+type ListIdeasIdeasIdeasConnection struct {
+	Edges    []ListIdeasIdeasIdeasConnectionEdgesIdeaEdge            `json:"edges"`
+	PageInfo ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo `json:"pageInfo"`
+}
+
+// GetEdges returns ListIdeasIdeasIdeasConnection.Edges, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnection) GetEdges() []ListIdeasIdeasIdeasConnectionEdgesIdeaEdge {
+	return v.Edges
+}
+
+// GetPageInfo returns ListIdeasIdeasIdeasConnection.PageInfo, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnection) GetPageInfo() ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo {
+	return v.PageInfo
+}
+
+// ListIdeasIdeasIdeasConnectionEdgesIdeaEdge includes the requested fields of the GraphQL type IdeaEdge.
+type ListIdeasIdeasIdeasConnectionEdgesIdeaEdge struct {
+	Node ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea `json:"node"`
+}
+
+// GetNode returns ListIdeasIdeasIdeasConnectionEdgesIdeaEdge.Node, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdge) GetNode() ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea {
+	return v.Node
+}
+
+// ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea includes the requested fields of the GraphQL type Idea.
+type ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea struct {
+	IdeaFields `json:"-"`
+}
+
+// GetId returns ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea.Id, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea) GetId() string { return v.IdeaFields.Id }
+
+// GetGroupId returns ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea.GroupId, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea) GetGroupId() string {
+	return v.IdeaFields.GroupId
+}
+
+// GetCreatedAt returns ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea.CreatedAt, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea) GetCreatedAt() int {
+	return v.IdeaFields.CreatedAt
+}
+
+// GetContent returns ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea.Content, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea) GetContent() IdeaFieldsContentIdeaContent {
+	return v.IdeaFields.Content
+}
+
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.IdeaFields)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea struct {
+	Id string `json:"id"`
+
+	GroupId string `json:"groupId"`
+
+	CreatedAt int `json:"createdAt"`
+
+	Content IdeaFieldsContentIdeaContent `json:"content"`
+}
+
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *ListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea) __premarshalJSON() (*__premarshalListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea, error) {
+	var retval __premarshalListIdeasIdeasIdeasConnectionEdgesIdeaEdgeNodeIdea
+
+	retval.Id = v.IdeaFields.Id
+	retval.GroupId = v.IdeaFields.GroupId
+	retval.CreatedAt = v.IdeaFields.CreatedAt
+	retval.Content = v.IdeaFields.Content
+	return &retval, nil
+}
+
+// ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo includes the requested fields of the GraphQL type PaginationPageInfo.
+type ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo struct {
+	HasNextPage bool   `json:"hasNextPage"`
+	EndCursor   string `json:"endCursor"`
+}
+
+// GetHasNextPage returns ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo.HasNextPage, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo) GetHasNextPage() bool {
+	return v.HasNextPage
+}
+
+// GetEndCursor returns ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo.EndCursor, and is useful for accessing the field via an interface.
+func (v *ListIdeasIdeasIdeasConnectionPageInfoPaginationPageInfo) GetEndCursor() string {
+	return v.EndCursor
+}
+
+// ListIdeasResponse is returned by ListIdeas on success.
+type ListIdeasResponse struct {
+	Ideas ListIdeasIdeasIdeasConnection `json:"ideas"`
+}
+
+// GetIdeas returns ListIdeasResponse.Ideas, and is useful for accessing the field via an interface.
+func (v *ListIdeasResponse) GetIdeas() ListIdeasIdeasIdeasConnection { return v.Ideas }
+
 // ListPostsPostsPostsResults includes the requested fields of the GraphQL type PostsResults.
 type ListPostsPostsPostsResults struct {
 	Edges    []ListPostsPostsPostsResultsEdgesPostsEdge           `json:"edges"`
@@ -1962,6 +2597,26 @@ type ListPostsResponse struct {
 
 // GetPosts returns ListPostsResponse.Posts, and is useful for accessing the field via an interface.
 func (v *ListPostsResponse) GetPosts() ListPostsPostsPostsResults { return v.Posts }
+
+type MediaType string
+
+const (
+	MediaTypeImage       MediaType = "image"
+	MediaTypeGif         MediaType = "gif"
+	MediaTypeVideo       MediaType = "video"
+	MediaTypeLink        MediaType = "link"
+	MediaTypeDocument    MediaType = "document"
+	MediaTypeUnsupported MediaType = "unsupported"
+)
+
+var AllMediaType = []MediaType{
+	MediaTypeImage,
+	MediaTypeGif,
+	MediaTypeVideo,
+	MediaTypeLink,
+	MediaTypeDocument,
+	MediaTypeUnsupported,
+}
 
 // PostDetail adds what a single post shows: how it is scheduled, its media and its
 // channel's timezone (to give dueAt in local time without another request).
@@ -2380,6 +3035,14 @@ func (v *VideoMetadataInput) GetThumbnailOffset() *int { return v.ThumbnailOffse
 // GetTitle returns VideoMetadataInput.Title, and is useful for accessing the field via an interface.
 func (v *VideoMetadataInput) GetTitle() string { return v.Title }
 
+// __CreateIdeaInput is used internally by genqlient
+type __CreateIdeaInput struct {
+	Input CreateIdeaInput `json:"input"`
+}
+
+// GetInput returns __CreateIdeaInput.Input, and is useful for accessing the field via an interface.
+func (v *__CreateIdeaInput) GetInput() CreateIdeaInput { return v.Input }
+
 // __CreatePostInput is used internally by genqlient
 type __CreatePostInput struct {
 	Input CreatePostInput `json:"input"`
@@ -2428,6 +3091,22 @@ type __ListChannelsInput struct {
 // GetOrganizationId returns __ListChannelsInput.OrganizationId, and is useful for accessing the field via an interface.
 func (v *__ListChannelsInput) GetOrganizationId() string { return v.OrganizationId }
 
+// __ListIdeasInput is used internally by genqlient
+type __ListIdeasInput struct {
+	OrganizationId string `json:"organizationId"`
+	First          int    `json:"first"`
+	After          string `json:"after,omitempty"`
+}
+
+// GetOrganizationId returns __ListIdeasInput.OrganizationId, and is useful for accessing the field via an interface.
+func (v *__ListIdeasInput) GetOrganizationId() string { return v.OrganizationId }
+
+// GetFirst returns __ListIdeasInput.First, and is useful for accessing the field via an interface.
+func (v *__ListIdeasInput) GetFirst() int { return v.First }
+
+// GetAfter returns __ListIdeasInput.After, and is useful for accessing the field via an interface.
+func (v *__ListIdeasInput) GetAfter() string { return v.After }
+
 // __ListPostsInput is used internally by genqlient
 type __ListPostsInput struct {
 	Input PostsInput `json:"input"`
@@ -2443,6 +3122,69 @@ func (v *__ListPostsInput) GetFirst() int { return v.First }
 
 // GetAfter returns __ListPostsInput.After, and is useful for accessing the field via an interface.
 func (v *__ListPostsInput) GetAfter() string { return v.After }
+
+// The mutation executed by CreateIdea.
+const CreateIdea_Operation = `
+mutation CreateIdea ($input: CreateIdeaInput!) {
+	createIdea(input: $input) {
+		__typename
+		... on Idea {
+			... IdeaFields
+		}
+		... on IdeaResponse {
+			idea {
+				... IdeaFields
+			}
+		}
+		... on MutationError {
+			message
+		}
+	}
+}
+fragment IdeaFields on Idea {
+	id
+	groupId
+	createdAt
+	content {
+		title
+		text
+		services
+		date
+		media {
+			type
+			url
+			alt
+		}
+	}
+}
+`
+
+// CreateIdea saves one idea. Buffer has no idempotency key: never retry it. Buffer answers
+// with the Idea itself; older answers wrapped it in an IdeaResponse, so both are selected.
+func CreateIdea(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CreateIdeaInput,
+) (data_ *CreateIdeaResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CreateIdea",
+		Query:  CreateIdea_Operation,
+		Variables: &__CreateIdeaInput{
+			Input: input,
+		},
+	}
+
+	data_ = &CreateIdeaResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
 
 // The mutation executed by CreatePost.
 const CreatePost_Operation = `
@@ -2825,6 +3567,69 @@ func ListChannels(
 	}
 
 	data_ = &ListChannelsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by ListIdeas.
+const ListIdeas_Operation = `
+query ListIdeas ($organizationId: OrganizationId!, $first: Int!, $after: String) {
+	ideas(input: {organizationId:$organizationId}, first: $first, after: $after) {
+		edges {
+			node {
+				... IdeaFields
+			}
+		}
+		pageInfo {
+			hasNextPage
+			endCursor
+		}
+	}
+}
+fragment IdeaFields on Idea {
+	id
+	groupId
+	createdAt
+	content {
+		title
+		text
+		services
+		date
+		media {
+			type
+			url
+			alt
+		}
+	}
+}
+`
+
+// ListIdeas reads one page of an organization's ideas.
+func ListIdeas(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	organizationId string,
+	first int,
+	after string,
+) (data_ *ListIdeasResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ListIdeas",
+		Query:  ListIdeas_Operation,
+		Variables: &__ListIdeasInput{
+			OrganizationId: organizationId,
+			First:          first,
+			After:          after,
+		},
+	}
+
+	data_ = &ListIdeasResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

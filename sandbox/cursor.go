@@ -10,17 +10,17 @@ import (
 	"strings"
 )
 
-// Cursors are opaque to clients, as Buffer's are: base64 of the position of a post in the
-// sorted result and a hash of the input (organization, filter, sort) that produced it, so
+// Cursors are opaque to clients, as Buffer's are: base64 of the position of a post (or an
+// idea) in the sorted result and a hash of the input (organization, filter, sort) that produced it, so
 // that a cursor used with another input is refused instead of silently skipping posts.
 // Positions do not follow posts created or deleted between pages, which is good enough for
 // a fake.
 
 const errCursor = "Invalid cursor: it belongs to another query (the organization, filter or sort changed). Start again without after."
 
-// inputHash identifies a posts input. json.Marshal writes struct fields in a fixed order
-// and times in one format, so equal inputs hash alike.
-func inputHash(in postsInput) string {
+// inputHash identifies a posts or ideas input. json.Marshal writes struct fields in a fixed
+// order and times in one format, so equal inputs hash alike.
+func inputHash(in any) string {
 	b, _ := json.Marshal(in)
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:8])

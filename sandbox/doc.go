@@ -25,5 +25,12 @@
 //     the post's assets, it cannot be combined with media, and a post may have one.
 //   - Ids are 24 lowercase hex characters derived from a counter, so a seed always has the
 //     same ids; an id of any other shape is simply not found.
-//   - Times are stored in UTC to the millisecond, the precision Buffer answers with.
+//   - Times are stored in UTC to the millisecond, the precision Buffer answers with; an
+//     idea's createdAt to the second, since Buffer gives it as Unix seconds.
+//   - Ideas are listed newest first. createIdea answers with the Idea itself (never the
+//     older IdeaResponse wrapper); it refuses an idea without a title or text
+//     (InvalidInputError), an organization the key cannot see (UnauthorizedError: the
+//     payload has no NotFoundError), and more ideas than the plan allows (LimitReachedError,
+//     100 per organization unless Options.IdeaLimit says otherwise). Idea groups exist only
+//     as the groupId that seeded ideas carry.
 package sandbox

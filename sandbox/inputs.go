@@ -129,3 +129,19 @@ type idInput struct {
 type organizationFilterInput struct {
 	OrganizationID string
 }
+
+type ideasInput struct {
+	OrganizationID objectID
+}
+
+type createIdeaInput struct {
+	OrganizationID graphql.ID // an ID!, not an OrganizationId, in Buffer's schema
+	Content        ideaContentInput
+}
+
+type ideaContentInput struct {
+	Title    *string
+	Text     *string
+	Services *[]string
+	Date     *dateTime
+}

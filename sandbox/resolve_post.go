@@ -142,7 +142,9 @@ func (r *postsResultsResolver) Edges() *[]*postsEdgeResolver {
 	return &edges
 }
 
-func (r *postsResultsResolver) PageInfo() *pageInfoResolver { return &pageInfoResolver{r.page} }
+func (r *postsResultsResolver) PageInfo() *pageInfoResolver {
+	return &pageInfoResolver{r.page.cursors, r.page.hasNext}
+}
 
 type postsEdgeResolver struct {
 	cursor string
@@ -152,21 +154,25 @@ type postsEdgeResolver struct {
 func (r *postsEdgeResolver) Cursor() string      { return r.cursor }
 func (r *postsEdgeResolver) Node() *postResolver { return r.node }
 
-type pageInfoResolver struct{ page *postsPage }
+// pageInfoResolver serves the PaginationPageInfo of posts and of ideas.
+type pageInfoResolver struct {
+	cursors []string // of the page's items, in order
+	hasNext bool
+}
 
-func (r *pageInfoResolver) HasNextPage() bool     { return r.page.hasNext }
+func (r *pageInfoResolver) HasNextPage() bool     { return r.hasNext }
 func (r *pageInfoResolver) HasPreviousPage() bool { return false } // cursors only go forward
 
 func (r *pageInfoResolver) StartCursor() *string {
-	if len(r.page.cursors) == 0 {
+	if len(r.cursors) == 0 {
 		return nil
 	}
-	return &r.page.cursors[0]
+	return &r.cursors[0]
 }
 
 func (r *pageInfoResolver) EndCursor() *string {
-	if len(r.page.cursors) == 0 {
+	if len(r.cursors) == 0 {
 		return nil
 	}
-	return &r.page.cursors[len(r.page.cursors)-1]
+	return &r.cursors[len(r.cursors)-1]
 }

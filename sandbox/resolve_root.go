@@ -76,3 +76,19 @@ func (r *resolver) DeletePost(args struct{ Input idInput }) (*deletePostPayload,
 	}
 	return &deletePostPayload{args.Input.ID}, nil
 }
+
+func (r *resolver) Ideas(args struct {
+	Input ideasInput
+	First *int32
+	After *string
+}) (*ideasConnectionResolver, error) {
+	page, err := r.store.listIdeas(args.Input, args.First, args.After)
+	if err != nil {
+		return nil, err
+	}
+	return &ideasConnectionResolver{page}, nil
+}
+
+func (r *resolver) CreateIdea(args struct{ Input createIdeaInput }) *createIdeaPayload {
+	return &createIdeaPayload{r.store.createIdea(args.Input, r.now())}
+}

@@ -18,6 +18,7 @@ type SeedInfo struct {
 	Organizations []SeedOrganization // in the order the account lists them
 	Channels      map[string]SeedChannel
 	Posts         map[string]SeedPost
+	Ideas         map[string]SeedIdea
 }
 
 // SeedOrganization is a seeded organization.
@@ -39,10 +40,15 @@ type SeedPost struct {
 	ID, ChannelID, Status string
 }
 
+// SeedIdea is a seeded idea, keyed in SeedInfo.Ideas by a name such as "coffee-origins".
+type SeedIdea struct {
+	ID, OrganizationID, GroupID string
+}
+
 // seeds are the data sets Options.Seed can name.
 var seeds = map[string]func(*seeder){
-	"one-org":  seedOneOrg,
-	"two-orgs": seedTwoOrgs,
+	"one-org":  func(b *seeder) { seedOneOrg(b); seedOneOrgIdeas(b) },
+	"two-orgs": func(b *seeder) { seedTwoOrgs(b); seedOneOrgIdeas(b); seedTwoOrgsIdeas(b) },
 }
 
 // seed builds the store for a named seed, with times relative to now so that scheduled
@@ -56,6 +62,7 @@ func seed(name string, queueLimit int, now time.Time) (*store, SeedInfo, error) 
 		Name:     name,
 		Channels: map[string]SeedChannel{},
 		Posts:    map[string]SeedPost{},
+		Ideas:    map[string]SeedIdea{},
 	}}
 	fill(b)
 	if b.err != nil {
@@ -190,4 +197,39 @@ func (b *seeder) post(s postSpec) {
 	}
 	b.st.posts = append(b.st.posts, p)
 	b.info.Posts[s.key] = SeedPost{ID: p.ID, ChannelID: c.id, Status: p.Status}
+}
+
+// ideaSpec describes a seeded idea of the organization named org.
+type ideaSpec struct {
+	key, org, group, title, text string
+	services                     []string
+	media                        []IdeaMedia
+	created                      time.Duration // how long ago it was created
+	days                         int           // a planned date this many days from now, if not 0
+}
+
+// ideaGroup makes the id of a board column for an organization's ideas. The sandbox has
+// no ideaGroups query: groups exist only as the ids their ideas carry.
+func (b *seeder) ideaGroup() string { return b.st.newID() }
+
+func (b *seeder) idea(s ideaSpec) {
+	var org *organization
+	for _, o := range b.st.orgs {
+		if o.name == s.org {
+			org = o
+		}
+	}
+	if org == nil || b.err != nil {
+		return
+	}
+	i := &Idea{
+		ID: b.st.newID(), OrganizationID: org.id, GroupID: s.group, Title: s.title, Text: s.text,
+		Services: s.services, Media: s.media, CreatedAt: b.now.Add(-s.created).Truncate(time.Second),
+	}
+	if s.days != 0 {
+		d := b.now.AddDate(0, 0, s.days).Truncate(24 * time.Hour)
+		i.Date = &d
+	}
+	b.st.ideas = append(b.st.ideas, i)
+	b.info.Ideas[s.key] = SeedIdea{ID: i.ID, OrganizationID: org.id, GroupID: s.group}
 }

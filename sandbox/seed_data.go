@@ -130,3 +130,41 @@ func seedTwoOrgs(b *seeder) {
 	b.post(postSpec{key: "bakery-draft", channel: "bakery-threads", status: statusDraft, created: 5 * hour,
 		text: "Our new rye starter needs a name. Suggestions?"})
 }
+
+// seedOneOrgIdeas gives the roaster ideas in two board columns and outside them, with and
+// without a title, networks, media and a planned date. Ideas are seeded after everything
+// else, so that the ids of the rest stay as they were before ideas existed.
+func seedOneOrgIdeas(b *seeder) {
+	const org = "North Bean Coffee Roasters"
+	series, seasonal := b.ideaGroup(), b.ideaGroup()
+	b.idea(ideaSpec{key: "origin-stories", org: org, group: series, created: 10 * day,
+		title:    "Origin stories",
+		text:     "A series on the farms behind each single origin: one post per farm, with photos from the sourcing trips.",
+		services: []string{"instagram", "linkedin"}})
+	b.idea(ideaSpec{key: "latte-art-fridays", org: org, group: series, created: 5 * day,
+		title:    "Latte art Fridays",
+		text:     "A short weekly clip of one barista's pour; followers vote for the best one in the comments.",
+		services: []string{"instagram", "tiktok"},
+		media: []IdeaMedia{{Type: "image", URL: "https://cdn.example.com/northbean/latte-art-tulip.jpg",
+			Alt: "A tulip poured in a flat white"}}})
+	b.idea(ideaSpec{key: "cold-brew-carousel", org: org, created: 2 * day, days: 14,
+		text:     "Cold brew at home in five steps, as a carousel, for the first warm week of the year.",
+		services: []string{"instagram"}})
+	b.idea(ideaSpec{key: "gift-guide", org: org, group: seasonal, created: day, days: 30,
+		title: "Holiday gift guide"})
+	b.idea(ideaSpec{key: "roast-levels", org: org, created: 3 * hour,
+		title:    "Light vs dark roast, explained",
+		text:     "What roast level really changes in the cup (and what it doesn't), in plain words.",
+		services: []string{"twitter", "mastodon", "bluesky"},
+		media:    []IdeaMedia{{Type: "link", URL: "https://northbeancoffee.example/blog/roast-levels"}}})
+}
+
+// seedTwoOrgsIdeas gives the bakery ideas of its own.
+func seedTwoOrgsIdeas(b *seeder) {
+	const org = "Harbour Lane Bakery"
+	b.idea(ideaSpec{key: "bake-along", org: org, created: 4 * day,
+		title: "Bake-along livestream", text: "Saturday morning cardamom buns, live from the kitchen.",
+		services: []string{"instagram"}})
+	b.idea(ideaSpec{key: "starter-name", org: org, created: 6 * hour,
+		text: "Announce the winning name for the rye starter, with the runners-up."})
+}

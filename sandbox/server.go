@@ -24,6 +24,7 @@ type Options struct {
 	Key        string           // the bearer key accepted; DefaultKey when empty
 	Now        func() time.Time // the clock; time.Now when nil
 	QueueLimit int              // scheduled posts allowed per channel; 10 when 0
+	IdeaLimit  int              // ideas allowed per organization; 100 when 0
 }
 
 // Server is an in-memory Buffer GraphQL API. It is an http.Handler and safe for
@@ -41,7 +42,7 @@ type Server struct {
 }
 
 // New seeds a sandbox and prepares its GraphQL engine. It fails on an unknown seed or a
-// negative queue limit.
+// negative limit.
 func New(opts Options) (*Server, error) {
 	if opts.Seed == "" {
 		opts.Seed = "one-org"
@@ -58,10 +59,16 @@ func New(opts Options) (*Server, error) {
 	case opts.QueueLimit < 0:
 		return nil, errors.New("sandbox queue limit must not be negative")
 	}
+	if opts.IdeaLimit < 0 {
+		return nil, errors.New("sandbox idea limit must not be negative")
+	}
 	s := &Server{key: opts.Key, clock: opts.Now}
 	st, info, err := seed(opts.Seed, opts.QueueLimit, s.now())
 	if err != nil {
 		return nil, err
+	}
+	if opts.IdeaLimit > 0 {
+		st.ideaLimit = opts.IdeaLimit
 	}
 	s.store, s.seed = st, info
 	// graphql-go checks every resolver against the schema here, so a resolver that does
@@ -92,7 +99,18 @@ func (s *Server) Posts() []Post {
 	return out
 }
 
-// Seed describes the seeded account, organizations, channels and posts.
+// Ideas returns a copy of every stored idea, in creation order.
+func (s *Server) Ideas() []Idea {
+	s.store.mu.Lock()
+	defer s.store.mu.Unlock()
+	out := make([]Idea, len(s.store.ideas))
+	for i, idea := range s.store.ideas {
+		out[i] = *idea.clone()
+	}
+	return out
+}
+
+// Seed describes the seeded account, organizations, channels, posts and ideas.
 func (s *Server) Seed() SeedInfo {
 	info := s.seed
 	info.Organizations = append([]SeedOrganization(nil), s.seed.Organizations...)
@@ -106,6 +124,10 @@ func (s *Server) Seed() SeedInfo {
 	info.Posts = make(map[string]SeedPost, len(s.seed.Posts))
 	for k, v := range s.seed.Posts {
 		info.Posts[k] = v
+	}
+	info.Ideas = make(map[string]SeedIdea, len(s.seed.Ideas))
+	for k, v := range s.seed.Ideas {
+		info.Ideas[k] = v
 	}
 	return info
 }

@@ -9,21 +9,23 @@ import (
 )
 
 // store holds the sandbox's data. The account, organizations and channels are fixed at
-// seeding; posts change, under mu.
+// seeding; posts and ideas change, under mu.
 type store struct {
 	account     account
 	orgs        []*organization
 	channels    []*channel // in seed order, which is the order Buffer lists them in
 	channelByID map[string]*channel
 	queueLimit  int
+	ideaLimit   int // ideas per organization
 
 	mu     sync.Mutex
 	posts  []*Post // in creation order
+	ideas  []*Idea // in creation order
 	nextID int
 }
 
 func newStore(queueLimit int) *store {
-	return &store{channelByID: map[string]*channel{}, queueLimit: queueLimit}
+	return &store{channelByID: map[string]*channel{}, queueLimit: queueLimit, ideaLimit: defaultIdeaLimit}
 }
 
 // newID makes the next id. Ids are derived from a counter, so that a seed always produces

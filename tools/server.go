@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
@@ -65,16 +66,36 @@ const instructions = "Buffer schedules posts to social networks. Start with list
 	"once and cannot be undone: confirm with the person first."
 
 // NewServer returns an MCP server with ts registered, output validation on (every success
-// result is checked against its tool's output schema).
+// result is checked against its tool's output schema); the resources, read through the
+// cache that ts were built with (whatever --read-only and --tools removed); and the
+// prompts, naming only the tools in ts.
 func NewServer(version string, ts []Tool, log *slog.Logger) *server.MCPServer {
 	s := server.NewMCPServer("buffer-mcp", version,
 		server.WithToolCapabilities(false),
+		server.WithResourceCapabilities(false, false),
+		server.WithPromptCapabilities(false),
 		server.WithInstructions(instructions),
 		server.WithOutputSchemaValidation(),
+		// The lists are fixed for the life of the process; a read is answered from the
+		// server's own cache, and the account's currentTime must not go stale in a client.
+		server.WithMethodCacheHints(mcp.MethodResourcesList, CacheTTL.Milliseconds(), mcp.CacheScopePrivate),
+		server.WithMethodCacheHints(mcp.MethodResourcesTemplatesList, CacheTTL.Milliseconds(), mcp.CacheScopePrivate),
+		server.WithMethodCacheHints(mcp.MethodPromptsList, CacheTTL.Milliseconds(), mcp.CacheScopePrivate),
+		server.WithMethodCacheHints(mcp.MethodResourcesRead, 0, mcp.CacheScopePrivate),
 	)
+	offered := map[string]bool{}
+	var d *deps
 	for _, t := range ts {
 		s.AddTool(t.Definition, t.Handler)
+		offered[t.Definition.Name] = true
+		if d == nil {
+			d = t.deps
+		}
 	}
+	if d != nil {
+		s.AddResources(resources(d)...)
+	}
+	s.AddPrompts(prompts(offered)...)
 	if log != nil {
 		log.Debug("tools registered", "count", len(ts))
 	}

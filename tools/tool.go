@@ -17,6 +17,8 @@ import (
 type Tool struct {
 	Definition mcp.Tool
 	Handler    server.ToolHandlerFunc
+
+	deps *deps // what the tool was built with; NewServer reads the resources through it
 }
 
 // ReadOnly reports whether the tool only reads.
@@ -109,7 +111,7 @@ func newTool[A, R any](s spec[A, R], d *deps) Tool {
 		}
 		return res, err
 	}
-	return Tool{Definition: def, Handler: handler}
+	return Tool{Definition: def, Handler: handler, deps: d}
 }
 
 // successResult carries the result as structured content and, for clients that read only
