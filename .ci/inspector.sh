@@ -5,7 +5,7 @@
 # over the legacy HTTP+SSE transport (--transport sse, same token).
 #
 # Asserts, for stdio and HTTP, in both protocol eras (--protocol-era modern and legacy):
-# - tools/list --strict exits 0 (no error-severity schema portability problem), and all 8
+# - tools/list --strict exits 0 (no error-severity schema portability problem), and all 10
 #   tool names are in the JSON result;
 # - tools/call list_posts {"first":5} exits 0, the result is not isError, and its
 #   structuredContent has 1 to 5 posts with ids; in the modern era the result carries
@@ -16,12 +16,12 @@
 #   tool_is_error.
 # And:
 # - HTTP without the token: the Inspector fails (non-zero) with auth_required / 401;
-# - SSE, legacy era: tools/list --strict exits 0 with all 8 tools; without the token it fails;
+# - SSE, legacy era: tools/list --strict exits 0 with all 10 tools; without the token it fails;
 # - both HTTP servers exit 0 on SIGTERM afterwards.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-TOOLS="get_account list_channels get_channel list_posts get_post create_post edit_post delete_post"
+TOOLS="get_account list_channels get_channel list_posts get_post create_post edit_post delete_post list_ideas create_idea"
 TOKEN="ci-token-$RANDOM$RANDOM"
 
 ci_setup
@@ -105,7 +105,7 @@ suite() {
   shift 2
   if [ "$era" = modern ]; then era_check=$CHECK_MODERN; else era_check=$CHECK_LEGACY; fi
   inspect "$t $era tools/list --strict" 0 --protocol-era "$era" "$@" --method tools/list --strict
-  check "$t $era: tools/list --strict exits 0 and lists all 8 tools" "$CHECK_TOOLS"
+  check "$t $era: tools/list --strict exits 0 and lists all 10 tools" "$CHECK_TOOLS"
   inspect "$t $era tools/call list_posts" 0 --protocol-era "$era" "$@" \
     --method tools/call --tool-name list_posts --tool-args-json '{"first":5}'
   check "$t $era: tools/call list_posts {first:5} exits 0 with posts, in the $era era" "$CHECK_POSTS $era_check"
@@ -144,7 +144,7 @@ SERVER_STDERR="$CI_TMP/sse.stderr"
 echo "sse server: $SSE_URL"
 inspect "sse legacy tools/list --strict" 0 --protocol-era legacy --transport sse --server-url "$SSE_URL" \
   --stored-auth-only --header "Authorization: Bearer $TOKEN" --method tools/list --strict
-check "sse legacy: tools/list --strict exits 0 and lists all 8 tools" "$CHECK_TOOLS"
+check "sse legacy: tools/list --strict exits 0 and lists all 10 tools" "$CHECK_TOOLS"
 inspect "sse without the token" nonzero --protocol-era legacy --transport sse --server-url "$SSE_URL" \
   --stored-auth-only --method tools/list
 grep -q -e auth_required -e 401 "$ERR" ||

@@ -29,12 +29,13 @@ func schemaOf(t *testing.T, raw json.RawMessage) map[string]any {
 	return s
 }
 
-func TestAllGivesTheEightToolsOfSPEC(t *testing.T) {
+func TestAllGivesTheTenTools(t *testing.T) {
 	var got []string
 	for _, tool := range allTools() {
 		got = append(got, tool.Definition.Name)
 	}
-	want := []string{"get_account", "list_channels", "get_channel", "list_posts", "get_post", "create_post", "edit_post", "delete_post"}
+	want := []string{"get_account", "list_channels", "get_channel", "list_posts", "get_post", "create_post", "edit_post", "delete_post",
+		"list_ideas", "create_idea"}
 	assert.Equal(t, want, got)
 	assert.Equal(t, slices.Sorted(slices.Values(want)), tools.Names())
 }
@@ -73,6 +74,9 @@ func TestEveryToolSetsAllFourAnnotationsAsSPECSays(t *testing.T) {
 		"create_post":   write,
 		"edit_post":     write,
 		"delete_post":   {readOnly: false, destructive: true, idempotent: true, openWorld: false},
+		"list_ideas":    read,
+		// An idea stays private to the account: nothing reaches a social network.
+		"create_idea": {readOnly: false, destructive: false, idempotent: false, openWorld: false},
 	}
 	for _, tool := range allTools() {
 		name := tool.Definition.Name

@@ -60,6 +60,8 @@ var invalidArgs = map[string]string{
 	"create_post":   `{"text":"x"}`,
 	"edit_post":     `{"postId":"{post1}"}`,
 	"delete_post":   `{}`,
+	"list_ideas":    `{"first":101}`,
+	"create_idea":   `{"organizationId":"{org1}"}`,
 }
 
 // scenarios is, for every tool, its success and one result of each kind of error it can

@@ -10,7 +10,8 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 )
 
-// All returns the eight Buffer tools of SPEC §3, sharing one lookup cache.
+// All returns the Buffer tools: the eight of SPEC §3 and the two for ideas, sharing one
+// lookup cache.
 func All(d Deps) []Tool {
 	dd := newDeps(d)
 	return []Tool{
@@ -22,6 +23,8 @@ func All(d Deps) []Tool {
 		createPost(dd),
 		editPost(dd),
 		deletePost(dd),
+		listIdeas(dd),
+		createIdea(dd),
 	}
 }
 

@@ -107,6 +107,20 @@ var toolCases = []toolCase{
 		wantVars:   `{"id":"{post1}"}`,
 		wantResult: `{"deleted":{"postId":"{post1}"}}`,
 	},
+	{
+		tool: "list_ideas", args: `{"organizationId":"{org1}"}`, op: "ListIdeas",
+		success:    listIdeasData(ideaJSON),
+		wantVars:   `{"organizationId":"{org1}","first":20}`,
+		wantResult: `{"ideas":[` + ideaResult + `],"pageInfo":{"hasNextPage":true,"endCursor":"cursor-2"}}`,
+	},
+	{
+		tool: "create_idea", args: `{"organizationId":"{org1}","text":"One post per farm"}`,
+		op: "CreateIdea", root: "createIdea", mutation: true,
+		members:    []string{"InvalidInputError", "UnauthorizedError", "UnexpectedError", "LimitReachedError"},
+		success:    `{"createIdea":{"__typename":"Idea",` + ideaJSON[1:] + `}`,
+		wantVars:   `{"input":{"organizationId":"{org1}","content":{"text":"One post per farm"}}}`,
+		wantResult: `{"idea":` + ideaResult + `}`,
+	},
 }
 
 func TestEachToolAnswersBufferDataAsItsStructuredResultAndSendsExactVariables(t *testing.T) {

@@ -134,7 +134,8 @@ func listToolNames(t *testing.T, c *mcpclient.Client) []string {
 	return names
 }
 
-var allTools = []string{"create_post", "delete_post", "edit_post", "get_account", "get_channel", "get_post", "list_channels", "list_posts"}
+var allTools = []string{"create_idea", "create_post", "delete_post", "edit_post", "get_account", "get_channel", "get_post",
+	"list_channels", "list_ideas", "list_posts"}
 
 func TestStreamableHTTPServesBothErasWithMCPGo(t *testing.T) {
 	srv := startHTTP(t, sandboxEnv("BUFFER_MCP_HTTP_TOKEN="+httpToken), "http")
@@ -307,7 +308,7 @@ func TestReadOnlyAndAllowListHoldOnEveryTransport(t *testing.T) {
 			env := sandboxEnv("BUFFER_MCP_HTTP_TOKEN=" + httpToken)
 
 			ro := open(t, env, "--read-only")
-			assert.ElementsMatch(t, []string{"get_account", "get_channel", "get_post", "list_channels", "list_posts"}, listToolNames(t, ro))
+			assert.ElementsMatch(t, []string{"get_account", "get_channel", "get_post", "list_channels", "list_ideas", "list_posts"}, listToolNames(t, ro))
 			assertNotCallable(t, ro, "create_post")
 
 			allow := open(t, env, "--tools", "list_posts,delete_post")

@@ -50,7 +50,8 @@ func faultyBuffer(t *testing.T) (srv *httptest.Server, selected *atomic.Int32, c
 		func(w http.ResponseWriter, r *http.Request) { // an unknown union member quoting the key
 			_, _ = io.WriteString(w, `{"data":{"createPost":{"__typename":"KeyError","message":"`+r.Header.Get("Authorization")+`"},`+
 				`"editPost":{"__typename":"KeyError","message":"`+r.Header.Get("Authorization")+`"},`+
-				`"deletePost":{"__typename":"KeyError","message":"`+r.Header.Get("Authorization")+`"}}}`)
+				`"deletePost":{"__typename":"KeyError","message":"`+r.Header.Get("Authorization")+`"},`+
+				`"createIdea":{"__typename":"KeyError","message":"`+r.Header.Get("Authorization")+`"}}}`)
 		},
 		func(w http.ResponseWriter, r *http.Request) { // the connection dropped before any answer
 			conn, _, err := w.(http.Hijacker).Hijack()
@@ -89,6 +90,8 @@ func TestTheKeyAppearsNowhereOnAnyErrorPath(t *testing.T) {
 		`{"name":"create_post","arguments":{"channelId":"` + id + `","text":"hello"}}`,
 		`{"name":"edit_post","arguments":{"postId":"` + id + `","text":"hello"}}`,
 		`{"name":"delete_post","arguments":{"postId":"` + id + `"}}`,
+		`{"name":"list_ideas","arguments":{"organizationId":"` + id + `"}}`,
+		`{"name":"create_idea","arguments":{"organizationId":"` + id + `","text":"hello"}}`,
 	}
 	var answers strings.Builder
 	seen := map[string]bool{}

@@ -248,6 +248,8 @@ func TestAPIKeyNeverAppears(t *testing.T) {
 		{"create_post", `{"channelIds":["` + id + `"],"text":"hello"}`},
 		{"edit_post", `{"postId":"` + id + `","text":"hello"}`},
 		{"delete_post", `{"postId":"` + id + `"}`},
+		{"list_ideas", `{}`},
+		{"create_idea", `{"organizationId":"` + id + `","text":"hello"}`},
 	}
 	for _, setup := range []struct {
 		name string

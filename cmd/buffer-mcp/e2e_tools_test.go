@@ -25,9 +25,31 @@ var wantHints = map[string][4]bool{
 	"create_post":   {false, false, false, true},
 	"edit_post":     {false, false, false, true},
 	"delete_post":   {false, true, true, false},
+	"list_ideas":    {true, false, true, false},
+	"create_idea":   {false, false, false, false}, // an idea stays private: nothing is published
 }
 
 var objectID = regexp.MustCompile(`^[0-9a-f]{24}$`)
+
+// idea and ideasResult are what list_ideas and create_idea answer, as a client reads them.
+type (
+	idea struct {
+		ID        string   `json:"id"`
+		Title     string   `json:"title"`
+		Text      string   `json:"text"`
+		Services  []string `json:"services"`
+		Date      string   `json:"date"`
+		GroupID   string   `json:"groupId"`
+		CreatedAt string   `json:"createdAt"`
+	}
+	ideasResult struct {
+		Ideas    []idea `json:"ideas"`
+		PageInfo *struct {
+			HasNextPage bool   `json:"hasNextPage"`
+			EndCursor   string `json:"endCursor"`
+		} `json:"pageInfo"`
+	}
+)
 
 func TestToolsListInBothEras(t *testing.T) {
 	sb := startSandbox(t)
@@ -67,7 +89,7 @@ func TestToolFilteringAtRegistration(t *testing.T) {
 		want []string
 	}{
 		{"read-only", []string{"BUFFER_MCP_READ_ONLY=1"}, nil,
-			[]string{"get_account", "get_channel", "get_post", "list_channels", "list_posts"}},
+			[]string{"get_account", "get_channel", "get_post", "list_channels", "list_ideas", "list_posts"}},
 		{"allow-list", nil, []string{"--tools", "get_account,delete_post"},
 			[]string{"delete_post", "get_account"}},
 		{"read-only wins over the allow-list", []string{"BUFFER_MCP_TOOLS=get_post,create_post"}, []string{"--read-only"},
@@ -96,7 +118,8 @@ func TestToolFilteringAtRegistration(t *testing.T) {
 }
 
 // TestEveryToolInBothEras walks the tools as a model would: the account, its channels, the
-// queue, then a post created, edited and deleted. Each era gets a fresh sandbox.
+// queue, then a post created, edited and deleted, then the ideas listed and one saved. Each
+// era gets a fresh sandbox.
 func TestEveryToolInBothEras(t *testing.T) {
 	for _, era := range []string{modernEra, legacyEra} {
 		t.Run(era, func(t *testing.T) {
@@ -241,6 +264,44 @@ func exerciseEveryTool(t *testing.T, c *mcpclient.Client) {
 	gone := errResult(t, callTool(t, c, "get_post", map[string]any{"postId": p.ID}))
 	assert.Equal(t, "NotFound", gone.Type)
 
+	// list_ideas: the seed's ideas, paged; createdAt (Unix seconds at Buffer) is RFC 3339.
+	var ideas, more ideasResult
+	okResult(t, callTool(t, c, "list_ideas", map[string]any{"first": 2}), &ideas)
+	require.Len(t, ideas.Ideas, 2)
+	require.NotNil(t, ideas.PageInfo)
+	require.True(t, ideas.PageInfo.HasNextPage)
+	okResult(t, callTool(t, c, "list_ideas", map[string]any{"first": 2, "after": ideas.PageInfo.EndCursor}), &more)
+	require.NotEmpty(t, more.Ideas)
+	assert.NotEqual(t, ideas.Ideas[0].ID, more.Ideas[0].ID, "the cursor moves on")
+	for _, i := range append(ideas.Ideas, more.Ideas...) {
+		assert.Regexp(t, objectID, i.ID)
+		assert.True(t, i.Title != "" || i.Text != "", "an idea has a title or text")
+		_, err := time.Parse(time.RFC3339, i.CreatedAt)
+		assert.NoError(t, err, "createdAt is RFC 3339")
+	}
+
+	// create_idea: saved now, and listed first.
+	planned := now.Add(7 * 24 * time.Hour).Truncate(time.Hour)
+	var saved struct{ Idea idea }
+	okResult(t, callTool(t, c, "create_idea", map[string]any{
+		"title": "e2e idea", "text": "An idea for later", "services": []string{"linkedin", "mastodon"},
+		"date": planned.Format(time.RFC3339),
+	}), &saved)
+	assert.Regexp(t, objectID, saved.Idea.ID)
+	assert.Equal(t, "e2e idea", saved.Idea.Title)
+	assert.Equal(t, "An idea for later", saved.Idea.Text)
+	assert.Equal(t, []string{"linkedin", "mastodon"}, saved.Idea.Services)
+	gotDate, err := time.Parse(time.RFC3339, saved.Idea.Date)
+	require.NoError(t, err)
+	assert.True(t, planned.Equal(gotDate), "date %s, want %s", saved.Idea.Date, planned)
+	createdAt, err := time.Parse(time.RFC3339, saved.Idea.CreatedAt)
+	require.NoError(t, err)
+	assert.WithinDuration(t, time.Now(), createdAt, 2*time.Minute)
+	var newest ideasResult
+	okResult(t, callTool(t, c, "list_ideas", map[string]any{"first": 1}), &newest)
+	require.Len(t, newest.Ideas, 1)
+	assert.Equal(t, saved.Idea, newest.Ideas[0], "the new idea comes first, as create_idea showed it")
+
 	// Arguments are checked before anything is sent, and the error names the field.
 	for _, tt := range []struct {
 		tool  string
@@ -251,6 +312,9 @@ func exerciseEveryTool(t *testing.T, c *mcpclient.Client) {
 		{"list_posts", map[string]any{"first": 500}, "first"},
 		{"list_posts", map[string]any{"status": []string{"published"}}, "status[0]"},
 		{"get_channel", map[string]any{}, "channelId"},
+		{"list_ideas", map[string]any{"first": 0}, "first"},
+		{"create_idea", map[string]any{"title": " "}, "text"},
+		{"create_idea", map[string]any{"text": "x", "services": []string{"x.com"}}, "services[0]"},
 	} {
 		e := errResult(t, callTool(t, c, tt.tool, tt.args))
 		assert.Equal(t, "InvalidArguments", e.Type, "%s %v", tt.tool, tt.args)
@@ -328,6 +392,15 @@ func TestSeveralOrganizations(t *testing.T) {
 	var chans struct{ Channels []channel }
 	okResult(t, callTool(t, c, "list_channels", map[string]any{"organizationId": second.ID}), &chans)
 	assert.Len(t, chans.Channels, second.ChannelCount)
+
+	e = errResult(t, callTool(t, c, "create_idea", map[string]any{"text": "x"}))
+	assert.Equal(t, "organizationId", e.Field, "ideas too need the organization named")
+	var ideas [2]ideasResult
+	for i, org := range acct.Organizations {
+		okResult(t, callTool(t, c, "list_ideas", map[string]any{"organizationId": org.ID}), &ideas[i])
+		assert.NotEmpty(t, ideas[i].Ideas, org.Name)
+	}
+	assert.NotEqual(t, ideas[0].Ideas[0].ID, ideas[1].Ideas[0].ID, "each organization has its own ideas")
 
 	got := runBinary(t, baseEnv(), "", "--sandbox", "--sandbox-seed", "two-orgs", "call", "get_account")
 	require.Equal(t, 0, got.code, "stderr: %s", got.stderr)

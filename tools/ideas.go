@@ -1,0 +1,214 @@
+package tools
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/mark3labs/mcp-go/mcp"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
+)
+
+// ideaWriteHints are create_idea's annotations: it writes and a repeat makes a second idea,
+// but an idea stays private to the Buffer account and nothing reaches a social network, so
+// unlike create_post it is not open-world.
+var ideaWriteHints = hints{readOnly: false, destructive: false, idempotent: false, openWorld: false}
+
+// ideaOut is an idea as list_ideas and create_idea show it. Buffer gives createdAt as Unix
+// seconds; it is shown in RFC 3339 like every other time.
+type ideaOut struct {
+	ID        string         `json:"id" jsonschema:"required"`
+	Title     string         `json:"title,omitempty"`
+	Text      string         `json:"text,omitempty"`
+	Services  []string       `json:"services,omitempty"`
+	Date      string         `json:"date,omitempty"`
+	Media     []ideaMediaOut `json:"media,omitempty"`
+	GroupID   string         `json:"groupId,omitempty"`
+	CreatedAt string         `json:"createdAt" jsonschema:"required"`
+}
+
+type ideaMediaOut struct {
+	Type    string `json:"type" jsonschema:"required"`
+	URL     string `json:"url" jsonschema:"required"`
+	AltText string `json:"altText,omitempty"`
+}
+
+func toIdeaOut(i client.IdeaFields) ideaOut {
+	out := ideaOut{
+		ID:        i.Id,
+		Title:     i.Content.Title,
+		Text:      i.Content.Text,
+		Date:      utc(i.Content.Date),
+		GroupID:   i.GroupId,
+		CreatedAt: time.Unix(int64(i.CreatedAt), 0).UTC().Format(time.RFC3339),
+	}
+	for _, s := range i.Content.Services {
+		out.Services = append(out.Services, string(s))
+	}
+	for _, m := range i.Content.Media {
+		out.Media = append(out.Media, ideaMediaOut{Type: string(m.Type), URL: m.Url, AltText: m.Alt})
+	}
+	return out
+}
+
+type listIdeasArgs struct {
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"Organization id from get_account. Omit when the account has one organization."`
+	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
+	After          string `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page."`
+
+	first int // First, or the default page size; resolved by validate
+}
+
+func (a *listIdeasArgs) validate() error {
+	if a.OrganizationID != "" {
+		if err := checkID("organizationId", a.OrganizationID); err != nil {
+			return err
+		}
+	}
+	// A pointer, so that an explicit 0 is refused rather than read as "not given".
+	a.first = defaultPageSize
+	if a.First != nil {
+		a.first = *a.First
+	}
+	if a.first < 1 || a.first > 100 {
+		return invalidArg("first", "must be between 1 and 100, got %d", a.first)
+	}
+	return nil
+}
+
+type listIdeasResult struct {
+	Ideas    []ideaOut `json:"ideas"`
+	PageInfo *pageInfo `json:"pageInfo,omitempty"`
+}
+
+// listIdeas is list_ideas: one page of an organization's ideas.
+func listIdeas(d *deps) Tool {
+	return newTool(spec[listIdeasArgs, listIdeasResult]{
+		name:  "list_ideas",
+		title: "List ideas",
+		description: "List the organization's ideas: drafts kept in Buffer for later posts, with title, text, " +
+			"networks and media. Use it to find an idea to post with create_post. Pages with first/after.",
+		hints: readHints,
+		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listIdeasArgs) (*listIdeasResult, error) {
+			orgID, err := d.organizationID(ctx, args.OrganizationID)
+			if err != nil {
+				return nil, err
+			}
+			resp, err := client.ListIdeas(ctx, d.gql, orgID, args.first, args.After)
+			if err != nil {
+				if args.OrganizationID == "" {
+					err = d.forgetOn(err) // the cached organization may be gone
+				}
+				return nil, err
+			}
+			out := &listIdeasResult{
+				Ideas:    make([]ideaOut, 0, len(resp.Ideas.Edges)),
+				PageInfo: &pageInfo{HasNextPage: resp.Ideas.PageInfo.HasNextPage, EndCursor: resp.Ideas.PageInfo.EndCursor},
+			}
+			for _, e := range resp.Ideas.Edges {
+				out.Ideas = append(out.Ideas, toIdeaOut(e.Node.IdeaFields))
+			}
+			return out, nil
+		},
+	}, d)
+}
+
+type createIdeaArgs struct {
+	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"Organization id from get_account. Omit when the account has one organization."`
+	Title          string   `json:"title,omitempty" jsonschema_description:"A short headline."`
+	Text           string   `json:"text,omitempty" jsonschema_description:"The idea, e.g. a draft post. Give title, text or both."`
+	Services       []string `json:"services,omitempty" jsonschema:"enum=instagram,enum=facebook,enum=twitter,enum=linkedin,enum=pinterest,enum=tiktok,enum=googlebusiness,enum=startPage,enum=mastodon,enum=youtube,enum=threads,enum=bluesky,enum=substack,enum=whatsapp" jsonschema_description:"Networks it is meant for."`
+	Date           string   `json:"date,omitempty" jsonschema_description:"Day to plan it for, RFC 3339 with offset. Schedules nothing."`
+}
+
+func (a *createIdeaArgs) validate() error {
+	if a.OrganizationID != "" {
+		if err := checkID("organizationId", a.OrganizationID); err != nil {
+			return err
+		}
+	}
+	if strings.TrimSpace(a.Title) == "" && strings.TrimSpace(a.Text) == "" {
+		return invalidArg("text", "is empty and so is title: an idea needs one or the other")
+	}
+	services := make([]string, len(client.AllService))
+	for i, s := range client.AllService {
+		services[i] = string(s)
+	}
+	for i, s := range a.Services {
+		if err := checkEnum(fmt.Sprintf("services[%d]", i), s, services...); err != nil {
+			return err
+		}
+	}
+	if a.Date != "" {
+		t, err := parseTime("date", a.Date)
+		if err != nil {
+			return err
+		}
+		a.Date = t.UTC().Format(time.RFC3339)
+	}
+	return nil
+}
+
+type createIdeaResult struct {
+	Idea *ideaOut `json:"idea,omitempty"`
+}
+
+// createIdea is create_idea: save one idea. Like createPost it is never retried.
+func createIdea(d *deps) Tool {
+	return newTool(spec[createIdeaArgs, createIdeaResult]{
+		name:  "create_idea",
+		title: "Create idea",
+		description: "Save an idea in Buffer for a later post: title and/or text, optionally networks and a " +
+			"date. It stays private: nothing is scheduled or published (create_post does that).",
+		hints: ideaWriteHints,
+		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createIdeaArgs) (*createIdeaResult, error) {
+			orgID, err := d.organizationID(ctx, args.OrganizationID)
+			if err != nil {
+				return nil, err
+			}
+			content := client.IdeaContentInput{Title: args.Title, Text: args.Text, Date: args.Date}
+			for _, s := range args.Services {
+				content.Services = append(content.Services, client.Service(s))
+			}
+			resp, err := client.CreateIdea(ctx, d.gql, client.CreateIdeaInput{OrganizationId: orgID, Content: content})
+			if err != nil {
+				if args.OrganizationID == "" {
+					err = d.forgetOn(err) // the cached organization may be gone
+				}
+				return nil, ideaOutcomeUnknown(err)
+			}
+			var idea client.IdeaFields
+			switch p := resp.CreateIdea.(type) {
+			case *client.CreateIdeaCreateIdea:
+				idea = p.IdeaFields
+			case *client.CreateIdeaCreateIdeaIdeaResponse:
+				idea = p.Idea.IdeaFields
+			case client.MutationError:
+				return nil, client.FromMutationError(p)
+			default:
+				return nil, fmt.Errorf("createIdea answered %T", p)
+			}
+			if idea.Id == "" {
+				// Buffer said yes but not to what: the idea likely exists, so never retry blindly.
+				return nil, &client.Error{Type: client.TypeOutcomeUnknown, Message: "Buffer accepted the idea but its answer " +
+					"did not say which idea it created. Do not simply retry: check with list_ideas first."}
+			}
+			out := toIdeaOut(idea)
+			return &createIdeaResult{Idea: &out}, nil
+		},
+	}, d)
+}
+
+// ideaOutcomeUnknown points an OutcomeUnknown from the client, whose advice is about posts,
+// at list_ideas instead.
+func ideaOutcomeUnknown(err error) error {
+	var ce *client.Error
+	if errors.As(err, &ce) && ce.Type == client.TypeOutcomeUnknown {
+		what, _, _ := strings.Cut(ce.Message, " Do not simply retry")
+		ce.Message = what + " Do not simply retry: first check with list_ideas whether the idea exists."
+	}
+	return err
+}
