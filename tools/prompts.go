@@ -118,6 +118,7 @@ func planWeek() promptSpec {
 					"channels; say which queues are paused."},
 				{"list_posts", "list_posts with status [\"scheduled\"], and dueAfter and dueBefore (RFC 3339) " +
 					"bounding the week: what is already planned, so as not to double up."},
+				{"list_ideas", "list_ideas: ideas saved for later posts; draw on them, and say which you used."},
 				{"", "Draft the posts per day: channel, local time, text suited to the service. Show me the " +
 					"draft and wait for my go-ahead."},
 				{"create_post", "For each post I approve, create_post with dryRun: true first, then the same " +

@@ -85,7 +85,7 @@ func TestPlanWeek(t *testing.T) {
 		"dueAfter", "dueBefore", "dryRun: true first", "in my own words", "Do not compute dates", "shareNow", "Week: the next 7 days"} {
 		assert.Contains(t, got, want)
 	}
-	assertInOrder(t, got, "get_account", "list_channels", "list_posts", "create_post")
+	assertInOrder(t, got, "get_account", "list_channels", "list_posts", "list_ideas", "create_post")
 
 	got, err = getPrompt(t, h.mcp, "plan_week", map[string]string{
 		"goals": " launch of v2 ", "channels": "LinkedIn, Mastodon", "week": "from Monday 9 March"})

@@ -19,7 +19,7 @@ import (
 
 // The prompts and the tools each one names when every tool is offered.
 var wantPrompts = map[string][]string{
-	"plan_week":    {"get_account", "list_channels", "list_posts", "create_post"},
+	"plan_week":    {"get_account", "list_channels", "list_posts", "list_ideas", "create_post"},
 	"review_queue": {"get_account", "list_channels", "list_posts"},
 }
 
