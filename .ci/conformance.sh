@@ -15,14 +15,16 @@
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-# The scenarios that apply to a tools-only server without fixture tools (reasons for the rest:
-# .ci/conformance-expected-failures.yml).
+# The scenarios that apply to a server with these tools, two resources and two prompts, but
+# without the suite's fixtures (reasons for the rest: .ci/conformance-expected-failures.yml).
 APPLICABLE=(
   server-initialize           # initialize answers with a valid result
   ping                        # ping answers
   tools-list                  # tools/list returns well-formed tools
   server-sse-multiple-streams # concurrent POSTs in one session all succeed
   dns-rebinding-protection    # a non-localhost Host is refused, a localhost one accepted
+  resources-list              # resources/list returns well-formed resources (buffer://account, buffer://channels)
+  prompts-list                # prompts/list returns well-formed prompts (plan_week, review_queue)
 )
 BASELINE="$ROOT/.ci/conformance-expected-failures.yml"
 
