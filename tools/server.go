@@ -66,7 +66,8 @@ func Filter(all []Tool, readOnly bool, allow []string) ([]Tool, error) {
 const instructions = "Buffer schedules posts to social networks. Start with list_channels (channel ids and " +
 	"timezones). For dueAt, pass the person's own words (\"tomorrow 9am\"): the server reads them in each " +
 	"channel's timezone and shows the result; do not compute dates yourself. mode shareNow publishes at " +
-	"once and cannot be undone: confirm with the person first."
+	"once and cannot be undone: confirm with the person first. Ideas (list_ideas, create_idea) are private " +
+	"notes for later posts."
 
 // NewServer returns an MCP server with ts registered, output validation on (every success
 // result is checked against its tool's output schema); the resources, read through the
