@@ -1,0 +1,222 @@
+package bench
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/Khan/genqlient/graphql"
+	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/tiktoken-go/tokenizer"
+
+	"github.com/buffer-mcp/buffer-mcp/tools"
+)
+
+// SpecTools are the eight tools of SPEC §3, whose definitions the token target is about.
+var SpecTools = []string{"get_account", "list_channels", "get_channel", "list_posts", "get_post", "create_post", "edit_post", "delete_post"}
+
+// ToolCost is what the model sees of one tool in tools/list: its name, description and
+// input schema, as the JSON object {"name","description","inputSchema"} the server sends.
+type ToolCost struct {
+	Name   string
+	Tokens int // o200k_base tokens of that JSON
+	Bytes  int
+}
+
+// ResultCost is one list_posts result for the fixture (FixturePosts scheduled posts).
+type ResultCost struct {
+	StructuredTokens, StructuredBytes int // structuredContent, as JSON
+	TextTokens, TextBytes             int // the text content(s), concatenated
+	WholeBytes                        int // the whole JSON-RPC result, as sent
+}
+
+// FixturePosts, FixtureTextLen: the list_posts fixture is this many scheduled posts, each
+// with 24-hex ids and a text of this many characters.
+const (
+	FixturePosts   = 20
+	FixtureTextLen = 160
+)
+
+// Tokens counts with o200k_base (embedded in github.com/tiktoken-go/tokenizer: offline).
+func Tokens(s string) (int, error) {
+	codec, err := tokenizer.Get(tokenizer.O200kBase)
+	if err != nil {
+		return 0, err
+	}
+	return codec.Count(s)
+}
+
+// ToolListCosts asks the real server (tools.NewServer over tools.All, in process) for
+// tools/list and returns the cost of each tool, in the order listed, with the JSON of each
+// (for SumTools).
+func ToolListCosts(ctx context.Context) (per []ToolCost, all []json.RawMessage, err error) {
+	srv := tools.NewServer("bench", tools.All(tools.Deps{GQL: fixtureGQL{}}), nil)
+	raw := srv.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`))
+	b, err := json.Marshal(raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	var resp struct {
+		Result struct {
+			Tools []struct {
+				Name        string          `json:"name"`
+				Description string          `json:"description"`
+				InputSchema json.RawMessage `json:"inputSchema"`
+			} `json:"tools"`
+		} `json:"result"`
+		Error json.RawMessage `json:"error"`
+	}
+	if err := json.Unmarshal(b, &resp); err != nil {
+		return nil, nil, err
+	}
+	if len(resp.Result.Tools) == 0 {
+		return nil, nil, fmt.Errorf("tools/list answered no tools: %s", b)
+	}
+	for _, t := range resp.Result.Tools {
+		seen, err := json.Marshal(t)
+		if err != nil {
+			return nil, nil, err
+		}
+		n, err := Tokens(string(seen))
+		if err != nil {
+			return nil, nil, err
+		}
+		per = append(per, ToolCost{Name: t.Name, Tokens: n, Bytes: len(seen)})
+		all = append(all, seen)
+	}
+	return per, all, nil
+}
+
+// SumTools is the cost of the tools named (all when names is nil), as one JSON array.
+func SumTools(per []ToolCost, all []json.RawMessage, names []string) (ToolCost, error) {
+	var parts []string
+	for i, t := range per {
+		if names == nil || contains(names, t.Name) {
+			parts = append(parts, string(all[i]))
+		}
+	}
+	s := "[" + strings.Join(parts, ",") + "]"
+	n, err := Tokens(s)
+	return ToolCost{Name: fmt.Sprintf("%d tools", len(parts)), Tokens: n, Bytes: len(s)}, err
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// ListPostsCost calls list_posts {"organizationId": …, "status": ["scheduled"]} on the
+// real server in process, with Buffer answering the fixture, and measures the result.
+func ListPostsCost(ctx context.Context) (ResultCost, error) {
+	var c ResultCost
+	srv := tools.NewServer("bench", tools.All(tools.Deps{GQL: fixtureGQL{}}), nil)
+	msg := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_posts","arguments":{"organizationId":%q,"status":["scheduled"]}}}`, hexID(0xA, 0))
+	b, err := json.Marshal(srv.HandleMessage(ctx, json.RawMessage(msg)))
+	if err != nil {
+		return c, err
+	}
+	var resp struct {
+		Result *mcp.CallToolResult `json:"result"`
+	}
+	if err := json.Unmarshal(b, &resp); err != nil || resp.Result == nil {
+		return c, fmt.Errorf("list_posts: %v: %s", err, b)
+	}
+	if resp.Result.IsError {
+		return c, fmt.Errorf("list_posts answered an error: %s", b)
+	}
+	var sc json.RawMessage
+	if raw, ok := resp.Result.StructuredContent.(json.RawMessage); ok {
+		sc = raw
+	} else if sc, err = json.Marshal(resp.Result.StructuredContent); err != nil {
+		return c, err
+	}
+	var posts struct {
+		Posts []json.RawMessage `json:"posts"`
+	}
+	if err := json.Unmarshal(sc, &posts); err != nil || len(posts.Posts) != FixturePosts {
+		return c, fmt.Errorf("list_posts gave %d posts, want %d (%v): %s", len(posts.Posts), FixturePosts, err, sc)
+	}
+	var text strings.Builder
+	for _, ct := range resp.Result.Content {
+		if tc, ok := ct.(mcp.TextContent); ok {
+			text.WriteString(tc.Text)
+		}
+	}
+	c.StructuredBytes, c.TextBytes, c.WholeBytes = len(sc), text.Len(), len(b)
+	if c.StructuredTokens, err = Tokens(string(sc)); err != nil {
+		return c, err
+	}
+	c.TextTokens, err = Tokens(text.String())
+	return c, err
+}
+
+// hexID is a 24-hex id like Buffer's: kind picks the leading digit, n the rest.
+func hexID(kind, n int) string { return fmt.Sprintf("%x65a1f3c%016x", kind, 0xb4d5e6f7a8b9c0+n) }
+
+// fixtureText is a post of exactly FixtureTextLen characters, different for each n.
+func fixtureText(n int) string {
+	s := fmt.Sprintf("Post %d of the week: our spring collection is live, with free shipping over $50 and new colours in every size. Tell us which one you like best! #spring ", n+1)
+	for len(s) < FixtureTextLen {
+		s += "x"
+	}
+	return s[:FixtureTextLen]
+}
+
+// fixtureGQL is Buffer answering ListPosts with the fixture; other operations fail.
+type fixtureGQL struct{}
+
+func (fixtureGQL) MakeRequest(_ context.Context, req *graphql.Request, resp *graphql.Response) error {
+	if req.OpName != "ListPosts" {
+		return fmt.Errorf("fixture: no answer for %s", req.OpName)
+	}
+	type node struct {
+		ID             string  `json:"id"`
+		ChannelID      string  `json:"channelId"`
+		ChannelService string  `json:"channelService"`
+		Status         string  `json:"status"`
+		Text           string  `json:"text"`
+		DueAt          string  `json:"dueAt"`
+		SentAt         *string `json:"sentAt"`
+		CreatedAt      string  `json:"createdAt"`
+		ExternalLink   *string `json:"externalLink"`
+		Error          *struct {
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	type edge struct {
+		Node node `json:"node"`
+	}
+	var data struct {
+		Posts struct {
+			Edges    []edge `json:"edges"`
+			PageInfo struct {
+				HasNextPage bool   `json:"hasNextPage"`
+				EndCursor   string `json:"endCursor"`
+			} `json:"pageInfo"`
+		} `json:"posts"`
+	}
+	services := []string{"twitter", "linkedin", "instagram", "facebook"}
+	for i := range FixturePosts {
+		data.Posts.Edges = append(data.Posts.Edges, edge{Node: node{
+			ID:             hexID(0xB, i),
+			ChannelID:      hexID(0xC, i%4),
+			ChannelService: services[i%4],
+			Status:         "scheduled",
+			Text:           fixtureText(i),
+			DueAt:          fmt.Sprintf("2026-12-%02dT%02d:30:00.000Z", 1+i/3, 9+i%3*4),
+			CreatedAt:      fmt.Sprintf("2026-11-%02dT10:%02d:00.000Z", 1+i, i*2),
+		}})
+	}
+	data.Posts.PageInfo.HasNextPage = true
+	data.Posts.PageInfo.EndCursor = "MjA6ZjNhYjljMmQ0ZTVm"
+	b, err := json.Marshal(data)
+	if err != nil {
+		return err
+	}
+	return json.Unmarshal(b, resp.Data)
+}

@@ -1,0 +1,34 @@
+package bench
+
+import (
+	"context"
+	"testing"
+)
+
+// The token figures are measured by bench/cmd/figures; this only checks that the
+// measuring code works: every tool is counted and the fixture comes back whole.
+func TestTokenCountsRun(t *testing.T) {
+	ctx := context.Background()
+	per, all, err := ToolListCosts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(per) < len(SpecTools) {
+		t.Fatalf("counted %d tools, want at least the %d of SPEC §3", len(per), len(SpecTools))
+	}
+	for _, c := range per {
+		if c.Tokens <= 0 || c.Bytes <= 0 {
+			t.Errorf("%s: %d tokens, %d bytes", c.Name, c.Tokens, c.Bytes)
+		}
+	}
+	spec, err := SumTools(per, all, SpecTools)
+	if err != nil || spec.Name != "8 tools" {
+		t.Fatalf("SumTools: %v, %s", err, spec.Name)
+	}
+	if _, err := ListPostsCost(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := Tokens("hello world"); err != nil || n != 2 {
+		t.Fatalf(`Tokens("hello world") = %d, %v; want 2`, n, err)
+	}
+}
