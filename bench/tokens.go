@@ -29,6 +29,10 @@ type ResultCost struct {
 	StructuredTokens, StructuredBytes int // structuredContent, as JSON
 	TextTokens, TextBytes             int // the text content(s), concatenated
 	WholeBytes                        int // the whole JSON-RPC result, as sent
+
+	// FloorTokens is what no layout can drop: each post's id, channelId, text and dueAt
+	// (the values alone, as one JSON array of arrays, no keys and no other field).
+	FloorTokens int
 }
 
 // FixturePosts, FixtureTextLen: the list_posts fixture is this many scheduled posts, each
@@ -136,7 +140,9 @@ func ListPostsCost(ctx context.Context) (ResultCost, error) {
 		return c, err
 	}
 	var posts struct {
-		Posts []json.RawMessage `json:"posts"`
+		Posts []struct {
+			ID, ChannelID, Text, DueAt string
+		} `json:"posts"`
 	}
 	if err := json.Unmarshal(sc, &posts); err != nil || len(posts.Posts) != FixturePosts {
 		return c, fmt.Errorf("list_posts gave %d posts, want %d (%v): %s", len(posts.Posts), FixturePosts, err, sc)
@@ -151,7 +157,18 @@ func ListPostsCost(ctx context.Context) (ResultCost, error) {
 	if c.StructuredTokens, err = Tokens(string(sc)); err != nil {
 		return c, err
 	}
-	c.TextTokens, err = Tokens(text.String())
+	if c.TextTokens, err = Tokens(text.String()); err != nil {
+		return c, err
+	}
+	var floor [][]string
+	for _, p := range posts.Posts {
+		floor = append(floor, []string{p.ID, p.ChannelID, p.Text, p.DueAt})
+	}
+	fb, err := json.Marshal(floor)
+	if err != nil {
+		return c, err
+	}
+	c.FloorTokens, err = Tokens(string(fb))
 	return c, err
 }
 

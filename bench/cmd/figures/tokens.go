@@ -47,5 +47,6 @@ func tokens(ctx context.Context, _ *options) error {
 	fmt.Printf("  structuredContent JSON  %6d tokens %7d bytes   (target ≤ 2,000 tokens)\n", c.StructuredTokens, c.StructuredBytes)
 	fmt.Printf("  text content            %6d tokens %7d bytes   (clients show one of the two)\n", c.TextTokens, c.TextBytes)
 	fmt.Printf("  whole JSON-RPC result           %7d bytes   (both, as sent on the wire)\n", c.WholeBytes)
+	fmt.Printf("  floor: id, channelId, text, dueAt of each post, values only: %d tokens\n", c.FloorTokens)
 	return nil
 }
