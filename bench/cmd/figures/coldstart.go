@@ -1,0 +1,94 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"github.com/buffer-mcp/buffer-mcp/bench"
+)
+
+var (
+	coldRuns   = flag.Int("cold-runs", 15, "coldstart: fresh processes of each binary (figures are medians)")
+	coldSettle = flag.Duration("cold-settle", 200*time.Millisecond, "coldstart: idle time after tools/list before reading VmRSS")
+)
+
+func init() { figures = append(figures, figure{"coldstart", coldstart}) }
+
+// coldstart times spawn → tools/list over stdio for buffer-mcp (default mode, a key set)
+// and for the floor (bench/cmd/barefloor), run alternately, and reads each one's idle RSS.
+func coldstart(ctx context.Context, o *options) error {
+	dir, err := os.MkdirTemp("", "buffer-mcp-coldstart-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	bin := o.bin
+	if bin == "" {
+		if bin, err = bench.Build(ctx, o.root, dir); err != nil {
+			return err
+		}
+	}
+	floor := filepath.Join(dir, "barefloor")
+	build := exec.CommandContext(ctx, "go", "build", "-o", floor, "./bench/cmd/barefloor")
+	build.Dir = o.root
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build ./bench/cmd/barefloor: %w\n%s", err, out)
+	}
+	runs := *coldRuns
+	if o.rounds == 2 { // -quick
+		runs = 3
+	}
+	fmt.Printf("== Cold start and idle memory, over stdio ==\n")
+	fmt.Printf("how: %d fresh processes of each binary, alternating (one warm-up each first); the\n", runs)
+	fmt.Printf("     clock runs from just before exec to the tools/list answer read in full, after\n")
+	fmt.Printf("     initialize → answer → notifications/initialized, as a client does; then %s\n", *coldSettle)
+	fmt.Printf("     idle and VmRSS from /proc. buffer-mcp runs in its default mode (stdio, Buffer's\n")
+	fmt.Printf("     API, BUFFER_API_KEY set; no --sandbox; nothing reaches Buffer before a tool call).\n")
+	fmt.Printf("     The floor is bench/cmd/barefloor: mcp-go v1.2.1's stdio server with eight\n")
+	fmt.Printf("     mcp.NewTool tools and nothing else. Figures: median [min–max].\n")
+	type subject struct {
+		name string
+		bin  string
+		env  []string
+		got  []bench.ColdStart
+	}
+	subjects := []*subject{
+		{name: "buffer-mcp", bin: bin, env: []string{"BUFFER_API_KEY=bench-not-a-real-key", "BUFFER_MCP_SANDBOX=", "BUFFER_MCP_TRANSPORT=", "BUFFER_API_URL="}},
+		{name: "barefloor", bin: floor},
+	}
+	for i := -1; i < runs; i++ {
+		for _, s := range subjects {
+			c, err := bench.MeasureColdStart(ctx, s.bin, nil, s.env, *coldSettle)
+			if err != nil {
+				return fmt.Errorf("%s: %w", s.name, err)
+			}
+			if i >= 0 {
+				s.got = append(s.got, c)
+			}
+		}
+	}
+	fmt.Printf("\n  %-11s %5s %26s %26s %22s\n", "", "tools", "spawn → initialize answer", "spawn → tools/list answer", "idle VmRSS")
+	med := map[string]float64{}
+	for _, s := range subjects {
+		var init, list []float64
+		var rss []int64
+		for _, c := range s.got {
+			init = append(init, float64(c.ToInitialize.Microseconds())/1000)
+			list = append(list, float64(c.ToToolsList.Microseconds())/1000)
+			rss = append(rss, c.IdleRSS)
+		}
+		med[s.name] = bench.Median(list)
+		var rssMiB []float64
+		for _, r := range rss {
+			rssMiB = append(rssMiB, float64(r)/(1<<20))
+		}
+		fmt.Printf("  %-11s %5d %23s ms %23s ms %18s MiB\n", s.name, s.got[0].Tools, spread(init, "%.1f"), spread(list, "%.1f"), spread(rssMiB, "%.1f"))
+	}
+	fmt.Printf("\n  buffer-mcp − floor, spawn → tools/list: %+.1f ms (target ≤ 3 ms); target ≤ 15 ms, idle RSS ≤ 15 MB\n", med["buffer-mcp"]-med["barefloor"])
+	return nil
+}
