@@ -3,6 +3,8 @@ package tools
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
+	"sync"
 
 	"github.com/invopop/jsonschema"
 )
@@ -17,8 +19,30 @@ var reflector = &jsonschema.Reflector{
 	RequiredFromJSONSchemaTags: true,
 }
 
+// schemas holds each schema once made, by kind ("in", "out") and Go type: All runs more
+// than once in a process (--help and --tools name the tools before the server is built),
+// and reflection is the costly part of building a tool (issue 6: built once at start).
+var schemas sync.Map // schemaKey → json.RawMessage
+
+type schemaKey struct {
+	kind string
+	t    reflect.Type
+}
+
+// cachedSchema returns the schema of v's type made by build, making it on first use.
+func cachedSchema(kind string, v any, build func(any) json.RawMessage) json.RawMessage {
+	key := schemaKey{kind, reflect.TypeOf(v)}
+	if s, ok := schemas.Load(key); ok {
+		return s.(json.RawMessage)
+	}
+	s, _ := schemas.LoadOrStore(key, build(v))
+	return s.(json.RawMessage)
+}
+
 // inputSchema is the JSON Schema of an argument type.
-func inputSchema(args any) json.RawMessage {
+func inputSchema(args any) json.RawMessage { return cachedSchema("in", args, makeInputSchema) }
+
+func makeInputSchema(args any) json.RawMessage {
 	s := reflector.Reflect(args)
 	s.Version = ""
 	return mustMarshal(s)
@@ -27,7 +51,9 @@ func inputSchema(args any) json.RawMessage {
 // outputSchema is the JSON Schema of a result type, with the optional `error` object of
 // SPEC §4 beside the success fields and no required top-level property, so that an error
 // result validates too (some clients check it even when isError is true).
-func outputSchema(result any) json.RawMessage {
+func outputSchema(result any) json.RawMessage { return cachedSchema("out", result, makeOutputSchema) }
+
+func makeOutputSchema(result any) json.RawMessage {
 	s := reflector.Reflect(result)
 	s.Version = ""
 	s.Required = nil
