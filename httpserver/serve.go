@@ -19,6 +19,10 @@ const (
 	idleTimeout       = 120 * time.Second
 	// ShutdownGrace bounds how long in-flight calls may finish after SIGINT/SIGTERM.
 	ShutdownGrace = 10 * time.Second
+	// sessionIdleTTL drops a 2025-era session that has been idle this long: mcp-go keeps
+	// one (about 10 KiB, bench/README.md) until its client sends DELETE, which a client that
+	// simply goes away never does.
+	sessionIdleTTL = 30 * time.Minute
 )
 
 // Config is what Serve needs.
@@ -55,7 +59,8 @@ func NewHandler(s *server.MCPServer, c Config) (*Handler, error) {
 	case "http":
 		// Default session handling: stateless 2026-07-28 requests and 2025-era initialize
 		// sessions on one endpoint (a stateful manager would serve only the legacy era).
-		streamable := server.NewStreamableHTTPServer(s, server.WithStreamableHTTPLogger(c.Log))
+		streamable := server.NewStreamableHTTPServer(s, server.WithStreamableHTTPLogger(c.Log),
+			server.WithSessionIdleTTL(sessionIdleTTL))
 		mux := http.NewServeMux()
 		mux.Handle("/mcp", streamable)
 		h.Handler = mux
