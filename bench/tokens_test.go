@@ -32,3 +32,14 @@ func TestTokenCountsRun(t *testing.T) {
 		t.Fatalf(`Tokens("hello world") = %d, %v; want 2`, n, err)
 	}
 }
+
+// The request figure is printed by bench/cmd/figures; this checks that it runs.
+func TestConversationRequestsRun(t *testing.T) {
+	ops, err := ConversationRequests(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ops) == 0 {
+		t.Fatal("no request reached the sandbox")
+	}
+}

@@ -1,0 +1,27 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/buffer-mcp/buffer-mcp/bench"
+)
+
+func init() { figures = append(figures, figure{"requests", requests}) }
+
+// requests counts what issue 6's typical conversation sends to Buffer.
+func requests(ctx context.Context, _ *options) error {
+	fmt.Printf("== Upstream requests for a typical conversation ==\n")
+	fmt.Printf("how: the real tools and Buffer client, in process, against the in-process sandbox,\n")
+	fmt.Printf("     organizationId always left out; the sandbox records each GraphQL operation.\n")
+	fmt.Printf("     Buffer allows about 100 requests per 15 minutes. (tools/conversation_test.go\n")
+	fmt.Printf("     checks the same sequence.)\n")
+	ops, err := bench.ConversationRequests(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\n  steps:    %s\n", strings.Join(bench.ConversationSteps, "; "))
+	fmt.Printf("  requests: %d (%s) — one per step\n", len(ops), strings.Join(ops, ", "))
+	return nil
+}
