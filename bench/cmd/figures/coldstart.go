@@ -15,6 +15,7 @@ import (
 var (
 	coldRuns   = flag.Int("cold-runs", 15, "coldstart: fresh processes of each binary (figures are medians)")
 	coldSettle = flag.Duration("cold-settle", 200*time.Millisecond, "coldstart: idle time after tools/list before reading VmRSS")
+	coldOther  = flag.String("cold-compare", "", "coldstart: another buffer-mcp binary to measure alongside (e.g. an older build)")
 )
 
 func init() { figures = append(figures, figure{"coldstart", coldstart}) }
@@ -60,6 +61,10 @@ func coldstart(ctx context.Context, o *options) error {
 	subjects := []*subject{
 		{name: "buffer-mcp", bin: bin, env: []string{"BUFFER_API_KEY=bench-not-a-real-key", "BUFFER_MCP_SANDBOX=", "BUFFER_MCP_TRANSPORT=", "BUFFER_API_URL="}},
 		{name: "barefloor", bin: floor},
+	}
+	if *coldOther != "" {
+		subjects = append(subjects, &subject{name: "compared", bin: *coldOther, env: subjects[0].env})
+		fmt.Printf("     compared: %s, run in turn with the others.\n", *coldOther)
 	}
 	for i := -1; i < runs; i++ {
 		for _, s := range subjects {
