@@ -29,13 +29,21 @@ type schemaKey struct {
 	t    reflect.Type
 }
 
-// cachedSchema returns the schema of v's type made by build, making it on first use.
+// cachedSchema returns the schema of v's type: made at build time (schemas_gen.go, written
+// by UPDATE_SNAPSHOTS=1 go test ./tools/ and checked against reflection by
+// TestGeneratedSchemasMatchReflection), else made by build on first use.
 func cachedSchema(kind string, v any, build func(any) json.RawMessage) json.RawMessage {
 	key := schemaKey{kind, reflect.TypeOf(v)}
 	if s, ok := schemas.Load(key); ok {
 		return s.(json.RawMessage)
 	}
-	s, _ := schemas.LoadOrStore(key, build(v))
+	var made json.RawMessage
+	if g, ok := generatedSchemas[kind+" "+key.t.String()]; ok {
+		made = json.RawMessage(g)
+	} else {
+		made = build(v)
+	}
+	s, _ := schemas.LoadOrStore(key, made)
 	return s.(json.RawMessage)
 }
 
