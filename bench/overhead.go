@@ -98,3 +98,32 @@ func containsAll(s string, subs ...string) bool {
 	}
 	return true
 }
+
+// MeasureStdioFloor times n calls (after warm ones) of a tool that answers a constant on
+// the bare mcp-go server (bench/cmd/barefloor) over stdio: what the protocol, the pipes and
+// the process hops cost with no work at all.
+func MeasureStdioFloor(ctx context.Context, floorBin string, n, warm int) ([]time.Duration, error) {
+	srv, err := StartStdio(floorBin, nil, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer srv.Stop()
+	const timeout = 10 * time.Second
+	if err := srv.Initialize(timeout); err != nil {
+		return nil, err
+	}
+	var out []time.Duration
+	for i := -warm; i < n; i++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		t0 := time.Now()
+		if _, err := srv.Call("tools/call", `{"name":"get_account","arguments":{}}`, timeout); err != nil {
+			return nil, err
+		}
+		if i >= 0 {
+			out = append(out, time.Since(t0))
+		}
+	}
+	return out, srv.Stop()
+}

@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
 
 	"github.com/buffer-mcp/buffer-mcp/bench"
 )
@@ -16,16 +18,22 @@ func init() { figures = append(figures, figure{"overhead", overhead}) }
 // overhead is what the server adds to one list_posts over stdio, against the sandbox on
 // loopback, compared with the same GraphQL request sent straight to the sandbox.
 func overhead(ctx context.Context, o *options) error {
+	dir, err := os.MkdirTemp("", "buffer-mcp-overhead-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
 	bin := o.bin
 	if bin == "" {
-		dir, err := os.MkdirTemp("", "buffer-mcp-overhead-")
-		if err != nil {
-			return err
-		}
-		defer os.RemoveAll(dir)
 		if bin, err = bench.Build(ctx, o.root, dir); err != nil {
 			return err
 		}
+	}
+	floor := filepath.Join(dir, "barefloor")
+	build := exec.CommandContext(ctx, "go", "build", "-o", floor, "./bench/cmd/barefloor")
+	build.Dir = o.root
+	if out, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build ./bench/cmd/barefloor: %w\n%s", err, out)
 	}
 	n, warm := *overheadCalls, 50
 	if o.rounds == 2 { // -quick
@@ -53,5 +61,16 @@ func overhead(ctx context.Context, o *options) error {
 	fmt.Printf("\n  through buffer-mcp over stdio  %s\n", ms(via))
 	fmt.Printf("  straight to the sandbox        %s\n", ms(direct))
 	fmt.Printf("  added by buffer-mcp (medians)  %.3f ms (target ≤ 0.5 ms)\n", bench.Median(via)-bench.Median(direct))
+	fl, err := bench.MeasureStdioFloor(ctx, floor, n, warm)
+	if err != nil {
+		return fmt.Errorf("barefloor: %w", err)
+	}
+	var fms []float64
+	for _, d := range fl {
+		fms = append(fms, float64(d.Nanoseconds())/1e6)
+	}
+	fmt.Printf("\nfloor: tools/call of a tool answering \"ok\" on bench/cmd/barefloor (bare mcp-go) over\n")
+	fmt.Printf("stdio, %d calls after %d warm: the protocol, pipes and process hops alone\n", n, warm)
+	fmt.Printf("  bare mcp-go over stdio         %s\n", ms(fms))
 	return nil
 }
