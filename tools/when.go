@@ -6,16 +6,24 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/olebedev/when"
+	"github.com/olebedev/when/rules/common"
+	"github.com/olebedev/when/rules/en"
 )
 
 // dueAtExamples is what every unreadable dueAt is told it may be.
 const dueAtExamples = `use a time such as "tomorrow 9am", "next Friday at 17:30", "in 2 hours", "Dec 3 noon", ` +
 	`"2026-12-03 09:00" (the channel's local time) or "2026-12-03T09:00:00-05:00"`
 
-// naturalTimes reads English phrases like "tomorrow 9am" with olebedev/when's English
-// rules, a well-kept rule-based parser (whenparse.go). It is built once: its rules are
-// immutable and safe to share.
-var naturalTimes = newEnglishTimes()
+// naturalTimes reads English phrases like "tomorrow 9am" with olebedev/when, a well-kept
+// rule-based parser. It is built once: its rules are immutable and safe to share.
+var naturalTimes = func() *when.Parser {
+	p := when.New(nil)
+	p.Add(en.All...)
+	p.Add(common.All...)
+	return p
+}()
 
 var (
 	localDateTime = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?$`)
