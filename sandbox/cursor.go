@@ -46,3 +46,43 @@ func decodeCursor(cursor, hash string) (int, error) {
 	}
 	return n, nil
 }
+
+// page is one page of a list, with each item's cursor.
+type page[T any] struct {
+	items   []T
+	cursors []string
+	hasNext bool
+}
+
+// pageSize reads first: 20 when absent, else 1 to 100, as Buffer allows.
+func pageSize(first *int32) (int, error) {
+	size := defaultFirst
+	if first != nil {
+		size = int(*first)
+	}
+	if size < 1 || size > maxFirst {
+		return 0, errBadInput("first must be between 1 and 100.")
+	}
+	return size, nil
+}
+
+// pageOf cuts the page that starts after the cursor out of all, the whole list that input
+// produced; a cursor from another input is refused.
+func pageOf[T any](all []T, input any, size int, after *string) (*page[T], error) {
+	hash := inputHash(input)
+	start := 0
+	if after != nil {
+		n, err := decodeCursor(*after, hash)
+		if err != nil {
+			return nil, err
+		}
+		start = n + 1
+	}
+	p := &page[T]{}
+	for i := start; i < len(all) && i < start+size; i++ {
+		p.items = append(p.items, all[i])
+		p.cursors = append(p.cursors, encodeCursor(i, hash))
+	}
+	p.hasNext = start+size < len(all)
+	return p, nil
+}

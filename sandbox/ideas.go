@@ -58,43 +58,17 @@ func (s *store) ideasOf(orgID string) []*Idea {
 	return out
 }
 
-// ideasPage is one page of ideas, with each idea's cursor.
-type ideasPage struct {
-	ideas   []*Idea
-	cursors []string
-	hasNext bool
-}
-
 // listIdeas pages an organization's ideas, with the same rules as listPosts: an unknown
 // organization is NOT_FOUND, first is 1 to 100, and a cursor only fits the input it came from.
-func (s *store) listIdeas(in ideasInput, first *int32, after *string) (*ideasPage, error) {
+func (s *store) listIdeas(in ideasInput, first *int32, after *string) (*page[*Idea], error) {
 	if s.org(in.OrganizationID) == nil {
 		return nil, errNotFound("Organization")
 	}
-	size := defaultFirst
-	if first != nil {
-		size = int(*first)
+	size, err := pageSize(first)
+	if err != nil {
+		return nil, err
 	}
-	if size < 1 || size > maxFirst {
-		return nil, errBadInput("first must be between 1 and 100.")
-	}
-	hash := inputHash(in)
-	start := 0
-	if after != nil {
-		n, err := decodeCursor(*after, hash)
-		if err != nil {
-			return nil, err
-		}
-		start = n + 1
-	}
-	all := s.ideasOf(string(in.OrganizationID))
-	page := &ideasPage{}
-	for i := start; i < len(all) && i < start+size; i++ {
-		page.ideas = append(page.ideas, all[i])
-		page.cursors = append(page.cursors, encodeCursor(i, hash))
-	}
-	page.hasNext = start+size < len(all)
-	return page, nil
+	return pageOf(s.ideasOf(string(in.OrganizationID)), in, size, after)
 }
 
 // ideaOutcome is what createIdea comes to: an idea or an error member.

@@ -11,39 +11,19 @@ const (
 	maxFirst     = 100
 )
 
-// postsPage is one page of posts, with each post's cursor.
-type postsPage struct {
-	posts   []*Post
-	cursors []string
-	hasNext bool
-}
-
 // listPosts filters, sorts and pages an organization's posts.
-func (s *store) listPosts(in postsInput, first *int32, after *string) (*postsPage, error) {
+func (s *store) listPosts(in postsInput, first *int32, after *string) (*page[*Post], error) {
 	if s.org(in.OrganizationID) == nil {
 		return nil, errNotFound("Organization")
 	}
-	size := defaultFirst
-	if first != nil {
-		size = int(*first)
-	}
-	if size < 1 || size > maxFirst {
-		return nil, errBadInput("first must be between 1 and 100.")
+	size, err := pageSize(first)
+	if err != nil {
+		return nil, err
 	}
 	f := deref(in.Filter)
 	if deref(f.DueAtPresence) == "absent" && f.DueAt != nil {
 		return nil, errBadInput("dueAtPresence: absent cannot be combined with a dueAt filter.")
 	}
-	hash := inputHash(in)
-	start := 0
-	if after != nil {
-		n, err := decodeCursor(*after, hash)
-		if err != nil {
-			return nil, err
-		}
-		start = n + 1
-	}
-
 	var all []*Post
 	for _, p := range s.snapshot() {
 		if p.OrganizationID == string(in.OrganizationID) && matches(p, f) {
@@ -52,13 +32,7 @@ func (s *store) listPosts(in postsInput, first *int32, after *string) (*postsPag
 	}
 	sortPosts(all, deref(in.Sort))
 
-	page := &postsPage{}
-	for i := start; i < len(all) && i < start+size; i++ {
-		page.posts = append(page.posts, all[i])
-		page.cursors = append(page.cursors, encodeCursor(i, hash))
-	}
-	page.hasNext = start+size < len(all)
-	return page, nil
+	return pageOf(all, in, size, after)
 }
 
 // matches applies a filter; its conditions are ANDed and time bounds are inclusive.

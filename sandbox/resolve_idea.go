@@ -43,11 +43,11 @@ func (r *ideaMediaResolver) URL() string  { return r.m.URL }
 func (r *ideaMediaResolver) Alt() *string { return optional(r.m.Alt) }
 func (r *ideaMediaResolver) Type() string { return r.m.Type }
 
-type ideasConnectionResolver struct{ page *ideasPage }
+type ideasConnectionResolver struct{ page *page[*Idea] }
 
 func (r *ideasConnectionResolver) Edges() []*ideaEdgeResolver {
-	edges := make([]*ideaEdgeResolver, len(r.page.ideas))
-	for i, idea := range r.page.ideas {
+	edges := make([]*ideaEdgeResolver, len(r.page.items))
+	for i, idea := range r.page.items {
 		edges[i] = &ideaEdgeResolver{r.page.cursors[i], &ideaResolver{idea}}
 	}
 	return edges

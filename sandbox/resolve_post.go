@@ -130,13 +130,13 @@ func (r *assetResolver) ThumbnailOffset() *int32 {
 
 type postsResultsResolver struct {
 	s    *store
-	page *postsPage
+	page *page[*Post]
 }
 
 // Edges is never null, though the schema allows it: an empty page has no edges.
 func (r *postsResultsResolver) Edges() *[]*postsEdgeResolver {
-	edges := make([]*postsEdgeResolver, len(r.page.posts))
-	for i, p := range r.page.posts {
+	edges := make([]*postsEdgeResolver, len(r.page.items))
+	for i, p := range r.page.items {
 		edges[i] = &postsEdgeResolver{r.page.cursors[i], &postResolver{r.s, p}}
 	}
 	return &edges
