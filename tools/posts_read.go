@@ -58,13 +58,9 @@ func (a *listPostsArgs) validate() error {
 			return err
 		}
 	}
-	// A pointer, so that an explicit 0 is refused rather than read as "not given".
-	a.first = defaultPageSize
-	if a.First != nil {
-		a.first = *a.First
-	}
-	if a.first < 1 || a.first > 100 {
-		return invalidArg("first", "must be between 1 and 100, got %d", a.first)
+	var err error
+	if a.first, err = pageSize(a.First); err != nil {
+		return err
 	}
 	var after, before string
 	if a.DueAfter != "" {

@@ -20,6 +20,18 @@ func checkID(field, v string) error {
 	return nil
 }
 
+// pageSize reads an optional first: the default page size when absent, else 1 to 100. It
+// is a pointer so that an explicit 0 is refused rather than read as "not given".
+func pageSize(first *int) (int, error) {
+	if first == nil {
+		return defaultPageSize, nil
+	}
+	if *first < 1 || *first > 100 {
+		return 0, invalidArg("first", "must be between 1 and 100, got %d", *first)
+	}
+	return *first, nil
+}
+
 // checkEnum checks that v is one of allowed.
 func checkEnum(field, v string, allowed ...string) error {
 	for _, a := range allowed {
