@@ -75,16 +75,27 @@ type harness struct {
 	mcp   *mcpclient.Client
 }
 
-// newHarness starts one. ConfirmPublish is on, as it is by default in the program; opts
-// change the Deps before the tools are built.
+// newHarness starts one whose client tries each request once, so that a test sees how each
+// answer reaches the tool result (client/retry_test.go covers retries). ConfirmPublish is
+// on, as it is by default in the program; opts change the Deps before the tools are built.
 func newHarness(t *testing.T, opts ...func(*tools.Deps)) *harness {
+	t.Helper()
+	return startHarness(t, client.RetryPolicy{MaxAttempts: 1}, opts...)
+}
+
+// newRetryingHarness starts one whose client retries as the program's does (SPEC §4's
+// three attempts), with millisecond backoffs so that tests do not wait.
+func newRetryingHarness(t *testing.T) *harness {
+	t.Helper()
+	return startHarness(t, client.RetryPolicy{MaxAttempts: 3, MaxElapsed: 5 * time.Second,
+		InitialInterval: time.Millisecond, MaxRetryAfter: 10 * time.Second})
+}
+
+func startHarness(t *testing.T, retry client.RetryPolicy, opts ...func(*tools.Deps)) *harness {
 	t.Helper()
 	h := &harness{fake: newFakeBuffer(t), clock: &clock{now: fixedNow}}
 	deps := tools.Deps{
-		// One attempt per request: these tests see how each answer reaches the tool
-		// result; client/retry_test.go covers retries.
-		GQL: client.New(client.Config{Endpoint: h.fake.URL(), APIKey: "test-key", Version: "test",
-			Retry: client.RetryPolicy{MaxAttempts: 1}}),
+		GQL:            client.New(client.Config{Endpoint: h.fake.URL(), APIKey: "test-key", Version: "test", Retry: retry}),
 		Now:            h.clock.Now,
 		ConfirmPublish: true,
 	}

@@ -322,7 +322,8 @@ func TestNoToolRetriesAMutationOrARateLimitLongerThanTenSeconds(t *testing.T) {
 				continue
 			}
 			t.Run(tc.tool+"/"+name, func(t *testing.T) {
-				h := newHarness(t)
+				// With the program's retry policy: a harness that tries once could not fail here.
+				h := newRetryingHarness(t)
 				h.stub(tc.setup...)
 				h.stub(answer(tc))
 
