@@ -19,9 +19,15 @@ import (
 // process. b.N counts calls in all; calls/s, p50-µs and p99-µs are over the timed calls.
 // Allocations are client's and server's together.
 // conn=per-call is mcp-go v1.2.1 as it is (a new connection per call); conn=kept reads
-// each answer to its end so that connections are reused (see ConnectModern).
+// each answer to its end so that connections are reused (see ConnectModern); conn=lean
+// is the lean client of the throughput figure (ConnectLean), kept-alive too.
 func BenchmarkToolCallsHTTP(b *testing.B) {
 	for _, n := range []int{1, 32} {
+		b.Run(fmt.Sprintf("clients=%d/conn=lean", n), func(b *testing.B) {
+			clients := ConnectLean(serveInProcess(b, "http"), n)
+			defer CloseAll(clients)
+			benchLoad(b, clients)
+		})
 		for _, keepAlive := range []bool{false, true} {
 			conn := map[bool]string{false: "per-call", true: "kept"}[keepAlive]
 			b.Run(fmt.Sprintf("clients=%d/conn=%s", n, conn), func(b *testing.B) {
@@ -52,11 +58,11 @@ func BenchmarkToolCallNoTransport(b *testing.B) {
 	if err := initialize(b.Context(), c); err != nil {
 		b.Fatal(err)
 	}
-	benchLoad(b, []*mcpclient.Client{c})
+	benchLoad(b, []Caller{MCPGo{c}})
 }
 
 // benchLoad warms clients up, then times b.N calls and reports rate and latency.
-func benchLoad(b *testing.B, clients []*mcpclient.Client) {
+func benchLoad(b *testing.B, clients []Caller) {
 	warm := RunLoad(b.Context(), clients, ListPosts20, Limit{Calls: 20 * len(clients), Duration: time.Minute})
 	if warm.Failed > 0 {
 		b.Fatalf("warm-up: %d calls failed: %v", warm.Failed, warm.FirstErr)

@@ -29,6 +29,31 @@ var ListPosts20 = Call{Tool: "list_posts", Args: map[string]any{"first": 20}}
 // ModernEra is the protocol version the load's clients must end up on.
 const ModernEra = "2026-07-28"
 
+// Caller is one client of a load: it makes a tool call and reports whether it succeeded
+// (a result that is not isError).
+type Caller interface {
+	CallTool(ctx context.Context, call Call) error
+	Close() error
+}
+
+// MCPGo is a Caller that is one of mcp-go's clients.
+type MCPGo struct{ *mcpclient.Client }
+
+// CallTool makes the call through mcp-go's client, which decodes the whole result.
+func (c MCPGo) CallTool(ctx context.Context, call Call) error {
+	req := mcp.CallToolRequest{}
+	req.Params.Name = call.Tool
+	req.Params.Arguments = call.Args
+	r, err := c.Client.CallTool(ctx, req)
+	switch {
+	case err != nil:
+		return err
+	case r.IsError:
+		return fmt.Errorf("%s returned isError: %v", call.Tool, r.Content)
+	}
+	return nil
+}
+
 // ConnectModern returns n mcp-go Streamable HTTP clients of url, each initialized once (a
 // 2026-07-28 server/discover) and each with its own connection pool, as n separate MCP
 // clients would be.
@@ -37,8 +62,8 @@ const ModernEra = "2026-07-28"
 // cancels the request, which closes the connection: every call opens a new one. With
 // keepAlive, each answer of type application/json is read to its end before mcp-go sees
 // it, so that the connection is reused, as a client without that flaw would.
-func ConnectModern(ctx context.Context, url string, n int, keepAlive bool) ([]*mcpclient.Client, error) {
-	clients := make([]*mcpclient.Client, 0, n)
+func ConnectModern(ctx context.Context, url string, n int, keepAlive bool) ([]Caller, error) {
+	clients := make([]Caller, 0, n)
 	for range n {
 		var rt http.RoundTripper = ownTransport()
 		if keepAlive {
@@ -49,7 +74,7 @@ func ConnectModern(ctx context.Context, url string, n int, keepAlive bool) ([]*m
 			CloseAll(clients)
 			return nil, err
 		}
-		clients = append(clients, c)
+		clients = append(clients, MCPGo{c})
 		if err := initialize(ctx, c); err != nil {
 			CloseAll(clients)
 			return nil, err
@@ -102,7 +127,7 @@ func (r readWhole) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 // CloseAll closes every client.
-func CloseAll(clients []*mcpclient.Client) {
+func CloseAll(clients []Caller) {
 	for _, c := range clients {
 		_ = c.Close()
 	}
@@ -128,7 +153,7 @@ func (r LoadResult) PerSecond() float64 { return float64(r.Calls) / r.Elapsed.Se
 
 // RunLoad has each client, in a goroutine of its own, repeat call back to back until lim
 // is reached, and records the latency of every call.
-func RunLoad(ctx context.Context, clients []*mcpclient.Client, call Call, lim Limit) LoadResult {
+func RunLoad(ctx context.Context, clients []Caller, call Call, lim Limit) LoadResult {
 	var (
 		left     atomic.Int64
 		mu       sync.Mutex
@@ -137,9 +162,6 @@ func RunLoad(ctx context.Context, clients []*mcpclient.Client, call Call, lim Li
 		deadline = time.Now().Add(lim.Duration)
 	)
 	left.Store(int64(lim.Calls))
-	req := mcp.CallToolRequest{}
-	req.Params.Name = call.Tool
-	req.Params.Arguments = call.Args
 	start := time.Now()
 	for _, c := range clients {
 		wg.Go(func() {
@@ -148,16 +170,12 @@ func RunLoad(ctx context.Context, clients []*mcpclient.Client, call Call, lim Li
 			var firstErr error
 			for left.Add(-1) >= 0 && ctx.Err() == nil && time.Now().Before(deadline) {
 				t0 := time.Now()
-				r, err := c.CallTool(ctx, req)
+				err := c.CallTool(ctx, call)
 				d := time.Since(t0)
-				switch {
-				case err != nil:
+				if err != nil {
 					failed++
 					firstErr = cmpOr(firstErr, err)
-				case r.IsError:
-					failed++
-					firstErr = cmpOr(firstErr, fmt.Errorf("%s returned isError: %v", call.Tool, r.Content))
-				default:
+				} else {
 					lat = append(lat, d)
 				}
 			}

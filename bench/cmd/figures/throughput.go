@@ -2,24 +2,34 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"time"
-
-	mcpclient "github.com/mark3labs/mcp-go/client"
 
 	"github.com/buffer-mcp/buffer-mcp/bench"
 )
 
-// variant is one way of loading the server: its own server process and clients.
+var (
+	tputClients = flag.String("throughput-clients", "lean,mcp-go", "throughput: the clients to load buffer-mcp with, in turn: "+
+		"lean (plain net/http), mcp-go (mcp-go's client, connections kept alive), mcp-go-as-is (a new connection per call)")
+	tputFloor   = flag.Bool("throughput-floor", true, "throughput: also load bench/cmd/barefloor -http (bare mcp-go) with the lean clients")
+	tputCompare = flag.String("throughput-compare", "", "throughput: another buffer-mcp binary to load alongside with the lean clients (e.g. an older build)")
+)
+
+// variant is one way of loading a server: its own server process and clients.
 type variant struct {
-	name      string
-	keepAlive bool
-	proc      *bench.Proc
-	clients   []*mcpclient.Client
-	rounds    []roundFigures
-	calls     int   // measured calls, all rounds
-	rssWarm   int64 // server RSS after the warm-up
+	name    string
+	clients string // lean, mcp-go or mcp-go-as-is
+	args    []string
+	proc    *bench.Proc
+	callers []bench.Caller
+	rounds  []roundFigures
+	calls   int   // measured calls, all rounds
+	rssWarm int64 // server RSS after the warm-up
 }
 
 // roundFigures are what one round measured.
@@ -30,51 +40,32 @@ type roundFigures struct {
 	serverUS, loadUS   float64 // CPU µs per call
 }
 
-// throughput: tool calls per second over Streamable HTTP from concurrent clients, with
-// mcp-go's clients as they are and with their connections kept alive. The two variants
-// have a server each and take turns, round by round, so that drift and other work on the
-// machine fall on both alike.
+// throughput: tool calls per second over Streamable HTTP from concurrent clients. Each
+// variant has a server of its own, and they take turns, round by round, so that drift and
+// other work on the machine fall on all alike.
 func throughput(ctx context.Context, o *options) error {
+	variants, cleanup, err := throughputVariants(ctx, o)
+	defer cleanup()
+	if err != nil {
+		return err
+	}
 	fmt.Printf("== Tool calls over HTTP: %d concurrent clients, list_posts {\"first\":20}, sandbox ==\n", o.clients)
 	fmt.Printf("server:  %s --sandbox --transport http --addr 127.0.0.1:0  (own process;\n", o.bin)
 	fmt.Printf("         with --sandbox it also runs the fake Buffer API: its cost is the server's)\n")
-	fmt.Printf("clients: %d mcp-go Streamable HTTP clients in this process, era %s, each initialized once,\n", o.clients, bench.ModernEra)
-	fmt.Printf("         one goroutine and one connection pool each, calls back to back\n")
-	fmt.Printf("variants: as-is = mcp-go v1.2.1 as it is, which drops the connection after each call;\n")
-	fmt.Printf("         kept = each JSON answer read to its end first, so connections are reused.\n")
-	fmt.Printf("         A server each; they take turns, round by round\n")
+	fmt.Printf("clients: %d clients in this process, era %s, one goroutine and one keep-alive\n", o.clients, bench.ModernEra)
+	fmt.Printf("         connection pool each, calls back to back. lean = plain net/http POSTs of tools/call\n")
+	fmt.Printf("         with the headers and _meta mcp-go's client sends, each answer read whole and\n")
+	fmt.Printf("         checked (status, id, not isError) but not decoded; mcp-go = mcp-go's Streamable\n")
+	fmt.Printf("         HTTP client (initialized once), each JSON answer read to its end so that its\n")
+	fmt.Printf("         connection is reused (v1.2.1 drops it otherwise: mcp-go-as-is)\n")
+	fmt.Printf("floor:   bench/cmd/barefloor -http: bare mcp-go, list_posts answering a fixed page of the\n")
+	fmt.Printf("         same shape and size, lean clients\n")
 	fmt.Printf("rounds:  %s warm-up each, then %d rounds of %s per variant (at most %d calls each);\n", o.warmup, o.rounds, o.duration, o.maxCalls)
 	fmt.Printf("         figures are the median over rounds [min–max]; latency is per call, as the\n")
 	fmt.Printf("         client sees it; CPU from /proc/PID/stat and /proc/stat (10 ms ticks), in cores\n")
 	fmt.Printf("         busy on average; other = the rest of the machine (other processes, softirq)\n")
 
-	variants := []*variant{{name: "as-is"}, {name: "kept", keepAlive: true}}
-	defer func() {
-		for _, v := range variants {
-			bench.CloseAll(v.clients)
-			if v.proc != nil {
-				_ = v.proc.Stop()
-			}
-		}
-	}()
-	for _, v := range variants {
-		var err error
-		if v.proc, err = bench.Start(o.bin, "--sandbox", "--transport", "http", "--addr", "127.0.0.1:0"); err != nil {
-			return err
-		}
-		if v.clients, err = bench.ConnectModern(ctx, v.proc.URL, o.clients, v.keepAlive); err != nil {
-			return err
-		}
-		warm := bench.RunLoad(ctx, v.clients, bench.ListPosts20, bench.Limit{Calls: o.maxCalls, Duration: o.warmup})
-		if warm.Failed > 0 {
-			return fmt.Errorf("%s warm-up: %d calls failed: %w", v.name, warm.Failed, warm.FirstErr)
-		}
-		if v.rssWarm, err = bench.RSS(v.proc.PID); err != nil {
-			return err
-		}
-	}
-
-	fmt.Printf("\n  round  variant  calls/s    p50 ms   p99 ms   server CPU  client CPU  other CPU   server µs/call  client µs/call\n")
+	fmt.Printf("\n  round  variant            calls/s    p50 ms   p99 ms   server CPU  client CPU  other CPU   server µs/call  client µs/call\n")
 	for i := range o.rounds {
 		for _, v := range variants {
 			r, err := round(ctx, o, v)
@@ -82,7 +73,7 @@ func throughput(ctx context.Context, o *options) error {
 				return fmt.Errorf("round %d, %s: %w", i+1, v.name, err)
 			}
 			v.rounds = append(v.rounds, r)
-			fmt.Printf("  %5d  %-7s %8.0f  %8.2f %8.2f   %6.2f      %6.2f      %6.2f     %10.0f      %10.0f\n",
+			fmt.Printf("  %5d  %-17s %8.0f  %8.2f %8.2f   %6.2f      %6.2f      %6.2f     %10.0f      %10.0f\n",
 				i+1, v.name, r.rate, r.p50, r.p99, r.serverCPU, r.loadCPU, r.otherCPU, r.serverUS, r.loadUS)
 		}
 	}
@@ -91,14 +82,70 @@ func throughput(ctx context.Context, o *options) error {
 			return err
 		}
 	}
-	for _, v := range variants {
-		bench.CloseAll(v.clients)
-		v.clients = nil
-		if err := v.proc.Stop(); err != nil {
-			return err
+	return nil
+}
+
+// throughputVariants starts a server for each variant, connects its clients and warms it
+// up. cleanup stops them all.
+func throughputVariants(ctx context.Context, o *options) ([]*variant, func(), error) {
+	sandbox := []string{"--sandbox", "--transport", "http", "--addr", "127.0.0.1:0"}
+	var variants []*variant
+	cleanup := func() {
+		for _, v := range variants {
+			bench.CloseAll(v.callers)
+			if v.proc != nil {
+				_ = v.proc.Stop()
+			}
 		}
 	}
-	return nil
+	for _, c := range strings.Split(*tputClients, ",") {
+		switch c = strings.TrimSpace(c); c {
+		case "lean", "mcp-go", "mcp-go-as-is":
+			variants = append(variants, &variant{name: c, clients: c, args: append([]string{o.bin}, sandbox...)})
+		default:
+			return nil, cleanup, fmt.Errorf("-throughput-clients: no clients %q (lean, mcp-go, mcp-go-as-is)", c)
+		}
+	}
+	if *tputCompare != "" {
+		variants = append(variants, &variant{name: "compared, lean", clients: "lean", args: append([]string{*tputCompare}, sandbox...)})
+	}
+	if *tputFloor {
+		dir, err := os.MkdirTemp("", "buffer-mcp-floor-")
+		if err != nil {
+			return nil, cleanup, err
+		}
+		defer os.RemoveAll(dir) // the running process keeps its binary
+		floor := filepath.Join(dir, "barefloor")
+		build := exec.CommandContext(ctx, "go", "build", "-o", floor, "./bench/cmd/barefloor")
+		build.Dir = o.root
+		if out, err := build.CombinedOutput(); err != nil {
+			return nil, cleanup, fmt.Errorf("go build ./bench/cmd/barefloor: %w\n%s", err, out)
+		}
+		variants = append(variants, &variant{name: "floor, lean", clients: "lean", args: []string{floor, "-http", "127.0.0.1:0"}})
+	}
+	for _, v := range variants {
+		var err error
+		if v.proc, err = bench.Start(v.args[0], v.args[1:]...); err != nil {
+			return variants, cleanup, err
+		}
+		switch v.clients {
+		case "lean":
+			v.callers = bench.ConnectLean(v.proc.URL, o.clients)
+		default:
+			v.callers, err = bench.ConnectModern(ctx, v.proc.URL, o.clients, v.clients == "mcp-go")
+		}
+		if err != nil {
+			return variants, cleanup, err
+		}
+		warm := bench.RunLoad(ctx, v.callers, bench.ListPosts20, bench.Limit{Calls: o.maxCalls, Duration: o.warmup})
+		if warm.Failed > 0 {
+			return variants, cleanup, fmt.Errorf("%s warm-up: %d calls failed: %w", v.name, warm.Failed, warm.FirstErr)
+		}
+		if v.rssWarm, err = bench.RSS(v.proc.PID); err != nil {
+			return variants, cleanup, err
+		}
+	}
+	return variants, cleanup, nil
 }
 
 // round loads v's server for one round and measures it.
@@ -106,7 +153,7 @@ func round(ctx context.Context, o *options, v *variant) (roundFigures, error) {
 	s0, err1 := bench.CPUTime(v.proc.PID)
 	c0, err2 := bench.CPUTime(os.Getpid())
 	m0, err3 := bench.MachineCPU()
-	res := bench.RunLoad(ctx, v.clients, bench.ListPosts20, bench.Limit{Calls: o.maxCalls, Duration: o.duration})
+	res := bench.RunLoad(ctx, v.callers, bench.ListPosts20, bench.Limit{Calls: o.maxCalls, Duration: o.duration})
 	s1, err4 := bench.CPUTime(v.proc.PID)
 	c1, err5 := bench.CPUTime(os.Getpid())
 	m1, err6 := bench.MachineCPU()
