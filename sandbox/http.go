@@ -62,8 +62,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.execute(w, r, body)
 }
 
-// execute validates the operation first, so that a malformed one is told apart from one
-// that ran and failed, then runs it.
+// execute runs the operation, telling a malformed one apart from one that ran and failed.
 func (s *Server) execute(w http.ResponseWriter, r *http.Request, body graphqlRequest) {
 	var vars map[string]any
 	if len(body.Variables) > 0 {
@@ -73,15 +72,26 @@ func (s *Server) execute(w http.ResponseWriter, r *http.Request, body graphqlReq
 		}
 	}
 	s.defaults.fill(body.Query, body.OperationName, vars)
-	if errs := s.schema.ValidateWithVariables(body.Query, vars); len(errs) > 0 {
-		writeQueryErrors(w, http.StatusBadRequest, errs, "GRAPHQL_VALIDATION_FAILED")
+	// Exec parses and validates the operation before running any of it, so a malformed one
+	// fails there without effects. Only then is it validated again, apart, to tell a
+	// malformed operation (GRAPHQL_VALIDATION_FAILED) from a request that is well formed
+	// but cannot run; a valid operation is parsed and validated once.
+	resp := s.schema.Exec(r.Context(), body.Query, body.OperationName, vars)
+	// Errors without a path come from the request rather than from a field: a malformed
+	// operation, an unknown operationName, or variables that do not fit their types.
+	if len(resp.Errors) > 0 && requestLevel(resp.Errors) {
+		if errs := s.schema.ValidateWithVariables(body.Query, vars); len(errs) > 0 {
+			writeQueryErrors(w, http.StatusBadRequest, errs, "GRAPHQL_VALIDATION_FAILED")
+			return
+		}
+		writeQueryErrors(w, http.StatusBadRequest, resp.Errors, "BAD_USER_INPUT")
 		return
 	}
-	resp := s.schema.Exec(r.Context(), body.Query, body.OperationName, vars)
-	// Errors without a path come from the request rather than from a field: an unknown
-	// operationName, or variables that do not fit their types.
-	if len(resp.Errors) > 0 && requestLevel(resp.Errors) {
-		writeQueryErrors(w, http.StatusBadRequest, resp.Errors, "BAD_USER_INPUT")
+	if len(resp.Errors) == 0 && resp.Extensions == nil && len(resp.Data) > 0 {
+		// The engine's data is JSON already: written as it is, not encoded again.
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(append(append(append(make([]byte, 0, len(resp.Data)+10), `{"data":`...), resp.Data...), '}'))
 		return
 	}
 	writeJSON(w, http.StatusOK, resp)

@@ -23,19 +23,29 @@ const maxRecorded = 10_000
 func (s *Server) Requests() []Request {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return append([]Request(nil), s.requests...)
+	out := make([]Request, len(s.requests))
+	for i, rec := range s.requests {
+		out[i] = rec.Request
+		_ = json.Unmarshal(rec.variables, &out[i].Variables)
+	}
+	return out
 }
 
-// record keeps a request. Variables are decoded separately from the copy the engine
-// gets, since the engine adds default values to its map.
+// recorded is a Request with its variables as sent, decoded only when a test asks.
+type recorded struct {
+	Request
+	variables []byte
+}
+
+// record keeps a request. Its variables are kept as sent (body.Variables is its own copy)
+// and decoded apart from the engine's map, to which the engine adds default values.
 func (s *Server) record(r *http.Request, body graphqlRequest) {
-	rec := Request{
+	rec := recorded{Request{
 		OperationName: body.OperationName,
 		Authorization: r.Header.Get("Authorization"),
 		UserAgent:     r.Header.Get("User-Agent"),
 		ClientVersion: r.Header.Get("x-buffer-client-version"),
-	}
-	_ = json.Unmarshal(body.Variables, &rec.Variables)
+	}, body.Variables}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if len(s.requests) == maxRecorded {

@@ -38,7 +38,7 @@ type Server struct {
 	seed     SeedInfo
 
 	mu       sync.Mutex
-	requests []Request
+	requests []recorded
 }
 
 // New seeds a sandbox and prepares its GraphQL engine. It fails on an unknown seed or a
