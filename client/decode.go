@@ -1,6 +1,7 @@
 package client
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -27,6 +28,9 @@ type envelope struct {
 // first, then errors[].extensions.code, then the typed data, where an unknown union member
 // still yields its typename and message.
 func (c *Client) decode(r *http.Response, raw []byte, mutation bool, resp *graphql.Response) error {
+	if decodeData(r, raw, resp) {
+		return nil
+	}
 	var env envelope
 	isGraphQL := json.Unmarshal(raw, &env) == nil && (env.Data != nil || len(env.Errors) > 0)
 
@@ -48,6 +52,16 @@ func (c *Client) decode(r *http.Response, raw []byte, mutation bool, resp *graph
 		return c.unreadable(mutation, "Buffer's answer did not have the expected shape", err)
 	}
 	return nil
+}
+
+// decodeData is decode's one pass for the common answer: 2xx, data first and an object, no
+// errors. It reports false for anything else (resp may then hold part of the answer),
+// which decode classifies in full.
+func decodeData(r *http.Response, raw []byte, resp *graphql.Response) bool {
+	if r.StatusCode < 200 || r.StatusCode > 299 || !bytes.HasPrefix(bytes.TrimLeft(raw, " \t\r\n"), []byte(`{"data":{`)) {
+		return false
+	}
+	return json.Unmarshal(raw, resp) == nil && len(resp.Errors) == 0
 }
 
 // statusError classifies a non-2xx answer; nil for 2xx.

@@ -148,7 +148,7 @@ func listPosts(d *deps) Tool {
 				PageInfo: &pageInfo{HasNextPage: resp.Posts.PageInfo.HasNextPage, EndCursor: resp.Posts.PageInfo.EndCursor},
 			}
 			for _, e := range resp.Posts.Edges {
-				out.Posts = append(out.Posts, toPostOut(e.Node.PostFields))
+				out.Posts = append(out.Posts, toPostOut(e.Node))
 			}
 			return out, nil
 		},
