@@ -28,14 +28,12 @@ func All(d Deps) []Tool {
 	}
 }
 
-// Names lists every tool name, sorted, for --tools and --help.
+// Names lists every tool name, sorted, for --tools and --help. It is a plain list rather
+// than All's names because every start needs it and building the tools to read their names
+// cost about 0.8 ms of it; TestAllGivesTheTenTools keeps the two the same.
 func Names() []string {
-	var names []string
-	for _, t := range All(Deps{}) {
-		names = append(names, t.Definition.Name)
-	}
-	slices.Sort(names)
-	return names
+	return []string{"create_idea", "create_post", "delete_post", "edit_post", "get_account",
+		"get_channel", "get_post", "list_channels", "list_ideas", "list_posts"}
 }
 
 // Filter keeps the tools that --read-only and --tools allow. An unknown name in allow is

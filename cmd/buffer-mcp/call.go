@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	mcpclient "github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
@@ -19,8 +18,9 @@ const callUsage = `buffer-mcp [flags] call TOOL ['{"argument":"value"}' | -]`
 // callTimeout bounds one `call`: Buffer's retries take at most 20 s (SPEC §4).
 const callTimeout = 2 * time.Minute
 
-// runCall runs one tool through an in-process MCP client against the same server that stdio
-// would serve, so that what it prints is what an MCP client would get: the structured
+// runCall runs one tool through the same server that stdio would serve, sending it the
+// JSON-RPC messages a client would (initialize, tools/list, tools/call), so that what it
+// prints is what an MCP client would get: the structured
 // content, as indented JSON, on stdout. Exit 0 on success, 1 when the result is an error,
 // 2 for a usage error.
 func runCall(ctx context.Context, srv *server.MCPServer, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -49,20 +49,13 @@ func runCall(ctx context.Context, srv *server.MCPServer, args []string, stdin io
 
 	ctx, cancel := context.WithTimeout(ctx, callTimeout)
 	defer cancel()
-	c, err := mcpclient.NewInProcessClient(srv)
-	if err != nil {
+	if _, err := exchange[mcp.InitializeResult](ctx, srv, "initialize", mcp.InitializeParams{
+		ProtocolVersion: mcp.LATEST_PROTOCOL_VERSION,
+		ClientInfo:      mcp.Implementation{Name: "buffer-mcp call", Version: version},
+	}); err != nil {
 		return fail(stderr, err)
 	}
-	defer c.Close()
-	if err := c.Start(ctx); err != nil {
-		return fail(stderr, err)
-	}
-	init := mcp.InitializeRequest{}
-	init.Params.ClientInfo = mcp.Implementation{Name: "buffer-mcp call", Version: version}
-	if _, err := c.Initialize(ctx, init); err != nil {
-		return fail(stderr, err)
-	}
-	list, err := c.ListTools(ctx, mcp.ListToolsRequest{})
+	list, err := exchange[mcp.ListToolsResult](ctx, srv, "tools/list", struct{}{})
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -74,10 +67,7 @@ func runCall(ctx context.Context, srv *server.MCPServer, args []string, stdin io
 		return usage("unknown tool %q: the tools offered are %s", name, strings.Join(names, ", "))
 	}
 
-	req := mcp.CallToolRequest{}
-	req.Params.Name = name
-	req.Params.Arguments = json.RawMessage(raw)
-	res, err := c.CallTool(ctx, req)
+	res, err := exchange[mcp.CallToolResult](ctx, srv, "tools/call", map[string]any{"name": name, "arguments": json.RawMessage(raw)})
 	if err != nil {
 		return fail(stderr, err)
 	}
@@ -130,4 +120,44 @@ func summaryLine(res *mcp.CallToolResult) string {
 func fail(stderr io.Writer, err error) int {
 	fmt.Fprintf(stderr, "buffer-mcp call: %v\n", err)
 	return exitFailure
+}
+
+// exchange sends the server one JSON-RPC request, as encoded bytes like any transport's,
+// and decodes the answer's result. It is what an in-process MCP client would do, without
+// linking mcp-go's client and its transports into every start of the binary.
+func exchange[R any](ctx context.Context, srv *server.MCPServer, method string, params any) (*R, error) {
+	msg, err := json.Marshal(map[string]any{"jsonrpc": mcp.JSONRPC_VERSION, "id": 1, "method": method, "params": params})
+	if err != nil {
+		return nil, err
+	}
+	answer, err := json.Marshal(srv.HandleMessage(ctx, msg))
+	if err != nil {
+		return nil, fmt.Errorf("encode the answer to %s: %w", method, err)
+	}
+	var resp struct {
+		Result json.RawMessage `json:"result"`
+		Error  *struct {
+			Code    int    `json:"code"`
+			Message string `json:"message"`
+		} `json:"error"`
+	}
+	if err := json.Unmarshal(answer, &resp); err != nil {
+		return nil, fmt.Errorf("read the answer to %s: %w", method, err)
+	}
+	if resp.Error != nil {
+		return nil, fmt.Errorf("%s: %s (%d)", method, resp.Error.Message, resp.Error.Code)
+	}
+	if method == "tools/call" {
+		// Content is an interface: mcp-go's parser knows its kinds.
+		res, err := mcp.ParseCallToolResult(&resp.Result)
+		if err != nil {
+			return nil, fmt.Errorf("read the answer to %s: %w", method, err)
+		}
+		return any(res).(*R), nil
+	}
+	var r R
+	if err := json.Unmarshal(resp.Result, &r); err != nil {
+		return nil, fmt.Errorf("read the answer to %s: %w", method, err)
+	}
+	return &r, nil
 }
