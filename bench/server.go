@@ -17,7 +17,8 @@ import (
 )
 
 // NewSandboxServer returns the MCP server that `buffer-mcp --sandbox` builds: every tool,
-// backed by an in-process sandbox, wired as cmd/buffer-mcp wires it.
+// backed by an in-process sandbox, wired as cmd/buffer-mcp wires it (without mcp-go's
+// output validation, as the program runs).
 func NewSandboxServer() (*server.MCPServer, error) {
 	sb, err := sandbox.New(sandbox.Options{Key: sandbox.DefaultKey})
 	if err != nil {
@@ -29,7 +30,7 @@ func NewSandboxServer() (*server.MCPServer, error) {
 		Version:   "bench",
 		Transport: sb.Transport(),
 	})
-	return tools.NewServer("bench", tools.All(tools.Deps{GQL: gql}), nil), nil
+	return tools.NewServer("bench", tools.All(tools.Deps{GQL: gql}), nil, tools.WithoutOutputValidation()), nil
 }
 
 // NewSandboxHandler returns the guarded handler that `buffer-mcp --sandbox --transport t

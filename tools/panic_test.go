@@ -113,6 +113,22 @@ func assertConforms(t *testing.T, def mcp.Tool, res *mcp.CallToolResult) {
 }
 
 func TestNewServerValidatesSuccessResultsAgainstTheOutputSchema(t *testing.T) {
+	res := callNonConforming(t)
+	assert.True(t, res.IsError, "mcp-go's output validation turns a non-conforming result into an error")
+}
+
+func TestWithoutOutputValidationResultsGoOutAsTheyAre(t *testing.T) {
+	// The program runs so; TestEveryResultOfEveryToolValidatesAgainstItsOutputSchema keeps
+	// every tool's results to their schemas.
+	res := callNonConforming(t, WithoutOutputValidation())
+	assert.False(t, res.IsError)
+	assert.JSONEq(t, `{"post":"oops"}`, string(res.RawStructuredContent))
+}
+
+// callNonConforming calls get_post through NewServer(opts) with a handler whose result does
+// not fit get_post's output schema.
+func callNonConforming(t *testing.T, opts ...ServerOption) *mcp.CallToolResult {
+	t.Helper()
 	tool := getPost(newDeps(Deps{}))
 	// A handler that breaks the contract: "post" must be an object.
 	tool.Handler = func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
@@ -121,7 +137,7 @@ func TestNewServerValidatesSuccessResultsAgainstTheOutputSchema(t *testing.T) {
 			StructuredContent: map[string]any{"post": "oops"},
 		}, nil
 	}
-	c, err := client.NewInProcessClient(NewServer("test", []Tool{tool}, nil))
+	c, err := client.NewInProcessClient(NewServer("test", []Tool{tool}, nil, opts...))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
@@ -134,7 +150,6 @@ func TestNewServerValidatesSuccessResultsAgainstTheOutputSchema(t *testing.T) {
 	req.Params.Name = "get_post"
 	req.Params.Arguments = map[string]any{"postId": "64d0000000000000000000d1"}
 	res, err := c.CallTool(ctx, req)
-
 	require.NoError(t, err)
-	assert.True(t, res.IsError, "mcp-go's output validation turns a non-conforming result into an error")
+	return res
 }

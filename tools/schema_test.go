@@ -132,6 +132,20 @@ func TestEveryResultOfEveryToolValidatesAgainstItsOutputSchema(t *testing.T) {
 	}
 }
 
+func TestConformanceCoversEverySuccessOfEveryTool(t *testing.T) {
+	// The program runs without mcp-go's output validation (tools.WithoutOutputValidation):
+	// the test above is what keeps every tool's results to its schema.
+	succeeds := map[string]bool{}
+	for _, sc := range scenarios() {
+		if !sc.isError {
+			succeeds[sc.tool] = true
+		}
+	}
+	for _, tool := range tools.All(tools.Deps{}) {
+		assert.True(t, succeeds[tool.Definition.Name], "no success scenario for %s", tool.Definition.Name)
+	}
+}
+
 func TestOutputSchemasRejectAMalformedErrorObject(t *testing.T) {
 	// Proves that the conformance test above can fail.
 	schemas := outputSchemas(t, tools.All(tools.Deps{}))

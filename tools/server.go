@@ -67,24 +67,48 @@ const instructions = "Buffer schedules posts to social networks. Start with list
 	"once and cannot be undone: confirm with the person first. Ideas (list_ideas, create_idea) are private " +
 	"notes for later posts."
 
-// NewServer returns an MCP server with ts registered, output validation on (every success
-// result is checked against its tool's output schema); the resources, read through the
-// cache that ts were built with (whatever --read-only and --tools removed); and the
-// prompts, naming only the tools in ts.
-func NewServer(version string, ts []Tool, log *slog.Logger) *server.MCPServer {
-	s := server.NewMCPServer("buffer-mcp", version,
+// ServerOption changes how NewServer builds the server.
+type ServerOption func(*serverOptions)
+
+type serverOptions struct {
+	skipOutputValidation bool
+}
+
+// WithoutOutputValidation leaves out mcp-go's check of every success result against its
+// tool's output schema, which marshals, re-reads and validates each result (about a tenth
+// of a list_posts call's CPU). The program runs without it: results are encoded from the
+// Go types that the schemas are generated from, and the tests keep the check, on every
+// result of every tool of tools.All (TestEveryResultOfEveryToolValidatesAgainstItsOutputSchema
+// validates each explicitly; every harness server also has mcp-go's check on).
+func WithoutOutputValidation() ServerOption {
+	return func(o *serverOptions) { o.skipOutputValidation = true }
+}
+
+// NewServer returns an MCP server with ts registered, output validation on unless opts
+// turn it off (every success result is checked against its tool's output schema); the
+// resources, read through the cache that ts were built with (whatever --read-only and
+// --tools removed); and the prompts, naming only the tools in ts.
+func NewServer(version string, ts []Tool, log *slog.Logger, opts ...ServerOption) *server.MCPServer {
+	var o serverOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
+	serverOpts := []server.ServerOption{
 		server.WithToolCapabilities(false),
 		server.WithResourceCapabilities(false, false),
 		server.WithPromptCapabilities(false),
 		server.WithInstructions(instructions),
-		server.WithOutputSchemaValidation(),
 		// The lists are fixed for the life of the process; a read is answered from the
 		// server's own cache, and the account's currentTime must not go stale in a client.
 		server.WithMethodCacheHints(mcp.MethodResourcesList, CacheTTL.Milliseconds(), mcp.CacheScopePrivate),
 		server.WithMethodCacheHints(mcp.MethodResourcesTemplatesList, CacheTTL.Milliseconds(), mcp.CacheScopePrivate),
 		server.WithMethodCacheHints(mcp.MethodPromptsList, CacheTTL.Milliseconds(), mcp.CacheScopePrivate),
 		server.WithMethodCacheHints(mcp.MethodResourcesRead, 0, mcp.CacheScopePrivate),
-	)
+	}
+	if !o.skipOutputValidation {
+		serverOpts = append(serverOpts, server.WithOutputSchemaValidation())
+	}
+	s := server.NewMCPServer("buffer-mcp", version, serverOpts...)
 	offered := map[string]bool{}
 	var d *deps
 	for _, t := range ts {

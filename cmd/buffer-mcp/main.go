@@ -119,7 +119,8 @@ func newMCPServer(cfg *config, log *slog.Logger) (*server.MCPServer, error) {
 		names = append(names, t.Definition.Name)
 	}
 	log.Debug("tools offered", "tools", names)
-	return tools.NewServer(version, ts, log), nil
+	// Output validation is left to the tests (see tools.WithoutOutputValidation).
+	return tools.NewServer(version, ts, log, tools.WithoutOutputValidation()), nil
 }
 
 // endpointForLog names where Buffer requests go, without any credentials in the URL.
