@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"strings"
 
 	"github.com/Khan/genqlient/graphql"
@@ -114,12 +115,28 @@ func contains(xs []string, x string) bool {
 	return false
 }
 
+// IDs makes the fixture's 24-hex ids: kind says which sort (0xA organization, 0xB post,
+// 0xC channel), n which one.
+type IDs func(kind, n int) string
+
+// PatternIDs are the fixture's usual ids: a fixed pattern that alternates letters and
+// digits, which the tokenizer splits into many pieces (about 24 tokens an id with quotes).
+var PatternIDs IDs = hexID
+
+// ObjectIDs are ids as Buffer makes them (MongoDB ObjectIds: 4 bytes of creation time, 5
+// random, 3 of a counter), from a fixed seed: about 15 tokens an id, as real ones cost.
+var ObjectIDs IDs = func(kind, n int) string {
+	r := rand.New(rand.NewPCG(uint64(kind), uint64(n)))
+	return fmt.Sprintf("692a%04x%010x%06x", r.IntN(1<<16), r.Uint64()&(1<<40-1), 0x1a2b00+n)
+}
+
 // ListPostsCost calls list_posts {"organizationId": …, "status": ["scheduled"]} on the
-// real server in process, with Buffer answering the fixture, and measures the result.
-func ListPostsCost(ctx context.Context) (ResultCost, error) {
+// real server in process, with Buffer answering the fixture made with ids, and measures
+// the result.
+func ListPostsCost(ctx context.Context, ids IDs) (ResultCost, error) {
 	var c ResultCost
-	srv := tools.NewServer("bench", tools.All(tools.Deps{GQL: fixtureGQL{}}), nil)
-	msg := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_posts","arguments":{"organizationId":%q,"status":["scheduled"]}}}`, hexID(0xA, 0))
+	srv := tools.NewServer("bench", tools.All(tools.Deps{GQL: fixtureGQL{ids}}), nil)
+	msg := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_posts","arguments":{"organizationId":%q,"status":["scheduled"]}}}`, ids(0xA, 0))
 	b, err := json.Marshal(srv.HandleMessage(ctx, json.RawMessage(msg)))
 	if err != nil {
 		return c, err
@@ -185,9 +202,9 @@ func fixtureText(n int) string {
 }
 
 // fixtureGQL is Buffer answering ListPosts with the fixture; other operations fail.
-type fixtureGQL struct{}
+type fixtureGQL struct{ ids IDs }
 
-func (fixtureGQL) MakeRequest(_ context.Context, req *graphql.Request, resp *graphql.Response) error {
+func (f fixtureGQL) MakeRequest(_ context.Context, req *graphql.Request, resp *graphql.Response) error {
 	if req.OpName != "ListPosts" {
 		return fmt.Errorf("fixture: no answer for %s", req.OpName)
 	}
@@ -220,8 +237,8 @@ func (fixtureGQL) MakeRequest(_ context.Context, req *graphql.Request, resp *gra
 	services := []string{"twitter", "linkedin", "instagram", "facebook"}
 	for i := range FixturePosts {
 		data.Posts.Edges = append(data.Posts.Edges, edge{Node: node{
-			ID:             hexID(0xB, i),
-			ChannelID:      hexID(0xC, i%4),
+			ID:             f.ids(0xB, i),
+			ChannelID:      f.ids(0xC, i%4),
 			ChannelService: services[i%4],
 			Status:         "scheduled",
 			Text:           fixtureText(i),

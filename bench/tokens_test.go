@@ -25,8 +25,13 @@ func TestTokenCountsRun(t *testing.T) {
 	if err != nil || spec.Name != "8 tools" {
 		t.Fatalf("SumTools: %v, %s", err, spec.Name)
 	}
-	if _, err := ListPostsCost(ctx); err != nil {
-		t.Fatal(err)
+	for _, ids := range []IDs{PatternIDs, ObjectIDs} {
+		if _, err := ListPostsCost(ctx, ids); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if id := ObjectIDs(0xB, 3); len(id) != 24 || id == ObjectIDs(0xB, 4) || id != ObjectIDs(0xB, 3) {
+		t.Fatalf("ObjectIDs: %q: want 24 hex digits, fixed for each n and different between them", id)
 	}
 	if n, err := Tokens("hello world"); err != nil || n != 2 {
 		t.Fatalf(`Tokens("hello world") = %d, %v; want 2`, n, err)

@@ -37,7 +37,11 @@ func tokens(ctx context.Context, _ *options) error {
 	fmt.Printf("  %-14s %7d %7d   the eight of SPEC §3 (target ≤ 1,600 tokens)\n", "total, "+spec.Name, spec.Tokens, spec.Bytes)
 	fmt.Printf("  %-14s %7d %7d   with list_ideas and create_idea\n", "total, "+every.Name, every.Tokens, every.Bytes)
 
-	c, err := bench.ListPostsCost(ctx)
+	c, err := bench.ListPostsCost(ctx, bench.PatternIDs)
+	if err != nil {
+		return err
+	}
+	real, err := bench.ListPostsCost(ctx, bench.ObjectIDs)
 	if err != nil {
 		return err
 	}
@@ -48,5 +52,7 @@ func tokens(ctx context.Context, _ *options) error {
 	fmt.Printf("  text content            %6d tokens %7d bytes   (clients show one of the two)\n", c.TextTokens, c.TextBytes)
 	fmt.Printf("  whole JSON-RPC result           %7d bytes   (both, as sent on the wire)\n", c.WholeBytes)
 	fmt.Printf("  floor: id, channelId, text, dueAt of each post, values only: %d tokens\n", c.FloorTokens)
+	fmt.Printf("the same posts with ids as Buffer makes them (ObjectIds: creation time, random, counter)\n")
+	fmt.Printf("  structuredContent JSON  %6d tokens %7d bytes   floor as above: %d tokens\n", real.StructuredTokens, real.StructuredBytes, real.FloorTokens)
 	return nil
 }
