@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -161,9 +162,43 @@ type answerWriter struct {
 
 func (a *answerWriter) Write(p []byte) (int, error) {
 	n, err := a.w.Write(p)
-	var m envelope
-	if json.Unmarshal(p, &m) == nil && m.Method == "" && len(m.ID) > 0 && (m.Result != nil || m.Error != nil) {
-		a.t.done(idKey(m.ID))
+	if id, ok := answerID(p); ok {
+		a.t.done(idKey(id))
 	}
 	return n, err
+}
+
+// answerID returns the id of a JSON-RPC answer: a message with an id and a result or an
+// error, and no method. It reads the message's keys in order and stops at the first
+// result or error once it has the id: mcp-go writes the id first, so a long result is
+// not read through (the whole answer used to be decoded here, for its id alone).
+func answerID(p []byte) (json.RawMessage, bool) {
+	dec := json.NewDecoder(bytes.NewReader(p))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil, false
+	}
+	var id json.RawMessage
+	answer := false
+	for dec.More() {
+		key, err := dec.Token()
+		if err != nil {
+			return nil, false
+		}
+		if (key == "result" || key == "error") && len(id) > 0 {
+			return id, true // the value is not read
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, false
+		}
+		switch key {
+		case "id":
+			id = value
+		case "method":
+			return nil, false
+		case "result", "error":
+			answer = true
+		}
+	}
+	return id, answer && len(id) > 0
 }
