@@ -19,7 +19,6 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
-	"github.com/buffer-mcp/buffer-mcp/sandbox"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -103,11 +102,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 func newMCPServer(cfg *config, log *slog.Logger) (*server.MCPServer, error) {
 	ccfg := client.Config{Endpoint: cfg.apiURL, APIKey: cfg.apiKey, Version: version}
 	if cfg.sandbox {
-		sb, err := sandbox.New(sandbox.Options{Seed: cfg.sandboxSeed, Key: sandbox.DefaultKey})
-		if err != nil {
-			return nil, fmt.Errorf("start the sandbox: %w", err)
+		var err error
+		if ccfg, err = sandboxClient(cfg.sandboxSeed); err != nil {
+			return nil, err
 		}
-		ccfg = client.Config{Endpoint: "http://sandbox.invalid/", APIKey: sandbox.DefaultKey, Version: version, Transport: sb.Transport()}
 	}
 	all := tools.All(tools.Deps{GQL: client.New(ccfg), Log: log, ConfirmPublish: cfg.confirmPublish})
 	ts, err := tools.Filter(all, cfg.readOnly, cfg.tools)

@@ -1,3 +1,5 @@
+//go:build !nosandbox
+
 package main
 
 import (
@@ -11,6 +13,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/httpserver"
 	"github.com/buffer-mcp/buffer-mcp/sandbox"
 )
@@ -98,6 +101,16 @@ type statusWriter struct {
 func (w *statusWriter) WriteHeader(code int) {
 	w.status = code
 	w.ResponseWriter.WriteHeader(code)
+}
+
+// sandboxClient is the Buffer client's configuration for --sandbox: the sandbox, in this
+// process, answering through an in-memory transport.
+func sandboxClient(seed string) (client.Config, error) {
+	sb, err := sandbox.New(sandbox.Options{Seed: seed, Key: sandbox.DefaultKey})
+	if err != nil {
+		return client.Config{}, fmt.Errorf("start the sandbox: %w", err)
+	}
+	return client.Config{Endpoint: "http://sandbox.invalid/", APIKey: sandbox.DefaultKey, Version: version, Transport: sb.Transport()}, nil
 }
 
 func envOr(v, def string) string {
