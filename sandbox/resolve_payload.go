@@ -12,7 +12,7 @@ func (r *postActionPayload) ToPostActionSuccess() (*postActionSuccess, bool) {
 	if r.out.post == nil {
 		return nil, false
 	}
-	return &postActionSuccess{&postResolver{r.s, r.out.post}}, true
+	return &postActionSuccess{newPostResolver(r.s, r.out.post)}, true
 }
 
 func (r *postActionPayload) member(typename string) (*mutationErrorResolver, bool) {

@@ -10,26 +10,51 @@ import (
 // Resolvers for Post and what hangs off it. Each holds a copy of the post, taken under the
 // store's lock, so fields resolve without locking.
 
+// postResolver serves a Post. Its plain fields are struct fields, which graphql-go reads
+// directly (graphql.UseFieldResolvers) rather than calling a method by reflection: a page
+// of posts is most of what the sandbox resolves. Fields with logic are methods.
 type postResolver struct {
 	s *store
 	p *Post
+
+	ID                objectID
+	Status            string
+	IsCustomScheduled bool
+	CreatedAt         dateTime
+	UpdatedAt         dateTime
+	DueAt             *dateTime
+	SentAt            *dateTime
+	Text              string
+	ChannelID         objectID
+	ChannelService    string
+	SharedNow         bool
+	ShareMode         string
+	IdeaID            *objectID
+	SchedulingType    *string
+	ExternalLink      *string
 }
 
-func (r *postResolver) ID() objectID            { return objectID(r.p.ID) }
-func (r *postResolver) Status() string          { return r.p.Status }
-func (r *postResolver) IsCustomScheduled() bool { return r.p.IsCustomScheduled }
-func (r *postResolver) CreatedAt() dateTime     { return dateTime{r.p.CreatedAt} }
-func (r *postResolver) UpdatedAt() dateTime     { return dateTime{r.p.UpdatedAt} }
-func (r *postResolver) DueAt() *dateTime        { return timePtr(r.p.DueAt) }
-func (r *postResolver) SentAt() *dateTime       { return timePtr(r.p.SentAt) }
-func (r *postResolver) Text() string            { return r.p.Text }
-func (r *postResolver) ChannelID() objectID     { return objectID(r.p.ChannelID) }
-func (r *postResolver) ChannelService() string  { return r.p.ChannelService }
-func (r *postResolver) SharedNow() bool         { return r.p.SharedNow }
-func (r *postResolver) ShareMode() string       { return r.p.ShareMode }
-func (r *postResolver) IdeaID() *objectID       { return optional(objectID(r.p.IdeaID)) }
-func (r *postResolver) SchedulingType() *string { return optional(r.p.SchedulingType) }
-func (r *postResolver) ExternalLink() *string   { return optional(r.p.ExternalLink) }
+func newPostResolver(s *store, p *Post) *postResolver {
+	return &postResolver{
+		s: s, p: p,
+		ID:                objectID(p.ID),
+		Status:            p.Status,
+		IsCustomScheduled: p.IsCustomScheduled,
+		CreatedAt:         dateTime{p.CreatedAt},
+		UpdatedAt:         dateTime{p.UpdatedAt},
+		DueAt:             timePtr(p.DueAt),
+		SentAt:            timePtr(p.SentAt),
+		Text:              p.Text,
+		ChannelID:         objectID(p.ChannelID),
+		ChannelService:    p.ChannelService,
+		SharedNow:         p.SharedNow,
+		ShareMode:         p.ShareMode,
+		IdeaID:            optional(objectID(p.IdeaID)),
+		SchedulingType:    optional(p.SchedulingType),
+		ExternalLink:      optional(p.ExternalLink),
+	}
+}
+
 func (r *postResolver) Channel() *channelResolver {
 	return &channelResolver{r.s.channelByID[r.p.ChannelID]}
 }
@@ -137,7 +162,7 @@ type postsResultsResolver struct {
 func (r *postsResultsResolver) Edges() *[]*postsEdgeResolver {
 	edges := make([]*postsEdgeResolver, len(r.page.items))
 	for i, p := range r.page.items {
-		edges[i] = &postsEdgeResolver{r.page.cursors[i], &postResolver{r.s, p}}
+		edges[i] = &postsEdgeResolver{r.page.cursors[i], newPostResolver(r.s, p)}
 	}
 	return &edges
 }

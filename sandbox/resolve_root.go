@@ -45,7 +45,7 @@ func (r *resolver) Post(args struct{ Input idInput }) (*postResolver, error) {
 	if p == nil {
 		return nil, errNotFound("Post")
 	}
-	return &postResolver{r.store, p}, nil
+	return newPostResolver(r.store, p), nil
 }
 
 func (r *resolver) Posts(args struct {

@@ -75,7 +75,10 @@ func New(opts Options) (*Server, error) {
 	// not fit the schema fails New rather than a request.
 	s.schema, err = graphql.ParseSchema(schema.Schema, &resolver{store: st, now: s.now},
 		// No resolver reads its selections (graphql.SelectedFieldNames): not captured.
-		graphql.DisableFieldSelections())
+		graphql.DisableFieldSelections(),
+		// A method still wins over a field of the same name; postResolver's plain fields
+		// are struct fields.
+		graphql.UseFieldResolvers())
 	if err != nil {
 		return nil, fmt.Errorf("sandbox schema: %w", err)
 	}
