@@ -116,10 +116,10 @@ func throughputVariants(ctx context.Context, o *options) ([]*variant, func(), er
 		}
 		defer os.RemoveAll(dir) // the running process keeps its binary
 		floor := filepath.Join(dir, "barefloor")
-		build := exec.CommandContext(ctx, "go", "build", "-o", floor, "./bench/cmd/barefloor")
+		build := exec.CommandContext(ctx, "go", "build", "-tags", "floorhttp", "-o", floor, "./bench/cmd/barefloor")
 		build.Dir = o.root
 		if out, err := build.CombinedOutput(); err != nil {
-			return nil, cleanup, fmt.Errorf("go build ./bench/cmd/barefloor: %w\n%s", err, out)
+			return nil, cleanup, fmt.Errorf("go build -tags floorhttp ./bench/cmd/barefloor: %w\n%s", err, out)
 		}
 		variants = append(variants, &variant{name: "floor, lean", clients: "lean", args: []string{floor, "-http", "127.0.0.1:0"}})
 	}
