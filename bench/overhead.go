@@ -101,9 +101,14 @@ func containsAll(s string, subs ...string) bool {
 
 // MeasureStdioFloor times n calls (after warm ones) of a tool that answers a constant on
 // the bare mcp-go server (bench/cmd/barefloor) over stdio: what the protocol, the pipes and
-// the process hops cost with no work at all.
-func MeasureStdioFloor(ctx context.Context, floorBin string, n, warm int) ([]time.Duration, error) {
-	srv, err := StartStdio(floorBin, nil, nil)
+// the process hops cost with no work at all. With page, the tool is list_posts answering a
+// fixed page as large as buffer-mcp's (barefloor -page): the same, for as many bytes.
+func MeasureStdioFloor(ctx context.Context, floorBin string, page bool, n, warm int) ([]time.Duration, error) {
+	args, call := []string(nil), `{"name":"get_account","arguments":{}}`
+	if page {
+		args, call = []string{"-page"}, `{"name":"list_posts","arguments":{}}`
+	}
+	srv, err := StartStdio(floorBin, args, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -118,7 +123,7 @@ func MeasureStdioFloor(ctx context.Context, floorBin string, n, warm int) ([]tim
 			return nil, err
 		}
 		t0 := time.Now()
-		if _, err := srv.Call("tools/call", `{"name":"get_account","arguments":{}}`, timeout); err != nil {
+		if _, err := srv.Call("tools/call", call, timeout); err != nil {
 			return nil, err
 		}
 		if i >= 0 {

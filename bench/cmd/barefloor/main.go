@@ -3,27 +3,30 @@
 // constant. Nothing else: no HTTP client, no schemas from types, no logging.
 //
 // On stdio (the default) it is the floor of the coldstart and overhead figures, and its
-// tools answer "ok". Built with -tags floorhttp and run with -http ADDR it serves
-// Streamable HTTP at /mcp (printing the URL first), the floor of the throughput figure, and
-// list_posts answers a fixed result of the size of buffer-mcp's 20-post answer (structured
-// content and the same JSON as text), so that the transport and the protocol carry as many
-// bytes as they do for buffer-mcp. The HTTP part is behind a tag so that the stdio floor
-// links no more of mcp-go than a stdio server needs.
+// tools answer "ok". With -page, list_posts answers a fixed result of the size of
+// buffer-mcp's 20-post answer (structured content and the same JSON as text), so that the
+// protocol and the pipes carry as many bytes as they do for buffer-mcp. Built with -tags
+// floorhttp and run with -http ADDR it serves Streamable HTTP at /mcp (printing the URL
+// first), the floor of the throughput figure, list_posts answering that page. The HTTP part
+// is behind a tag so that the stdio floor links no more of mcp-go than a stdio server needs.
 package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
 func main() {
-	addr := flag.String("http", "", "serve Streamable HTTP on this address instead of stdio")
+	addr := flag.String("http", "", "serve Streamable HTTP on this address instead of stdio (a -tags floorhttp build)")
+	page := flag.Bool("page", false, "list_posts answers a fixed 20-post page (always with -http)")
 	flag.Parse()
 	s := server.NewMCPServer("barefloor", "1", server.WithToolCapabilities(false))
 	id := func(name string) mcp.ToolOption {
@@ -54,8 +57,8 @@ func main() {
 	}
 	for _, t := range tools {
 		h := ok
-		if t.Name == "list_posts" && *addr != "" && twentyPosts != nil {
-			h = twentyPosts()
+		if t.Name == "list_posts" && (*page || *addr != "") {
+			h = fixedPage()
 		}
 		s.AddTool(t, h)
 	}
@@ -74,8 +77,41 @@ func main() {
 	}
 }
 
-// The HTTP floor's parts, set by http.go in a -tags floorhttp build.
-var (
-	twentyPosts func() server.ToolHandlerFunc
-	serveHTTP   func(s *server.MCPServer, addr string) error
-)
+// serveHTTP serves the HTTP floor; http.go sets it in a -tags floorhttp build.
+var serveHTTP func(s *server.MCPServer, addr string) error
+
+// fixedPage answers a fixed page of 20 posts, shaped and sized like buffer-mcp's.
+func fixedPage() server.ToolHandlerFunc {
+	type post struct {
+		ID             string `json:"id"`
+		ChannelID      string `json:"channelId"`
+		ChannelService string `json:"channelService"`
+		Status         string `json:"status"`
+		Text           string `json:"text"`
+		DueAt          string `json:"dueAt"`
+		CreatedAt      string `json:"createdAt"`
+	}
+	var page struct {
+		Posts    []post `json:"posts"`
+		PageInfo struct {
+			HasNextPage bool   `json:"hasNextPage"`
+			EndCursor   string `json:"endCursor"`
+		} `json:"pageInfo"`
+	}
+	for i := range 20 {
+		page.Posts = append(page.Posts, post{
+			ID: fmt.Sprintf("64d0000000000000000%05x", i), ChannelID: "64c0000000000000000000c1",
+			ChannelService: "linkedin", Status: "scheduled",
+			Text:  strings.Repeat("A post about the \"launch\" of something, with some words in it. ", 2)[:100],
+			DueAt: "2026-12-01T09:00:00.000Z", CreatedAt: "2026-11-20T10:00:00.000Z",
+		})
+	}
+	page.PageInfo.HasNextPage, page.PageInfo.EndCursor = true, "64d000000000000000000013"
+	body, _ := json.Marshal(page)
+	return func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
+		return &mcp.CallToolResult{
+			Content:           []mcp.Content{mcp.NewTextContent(string(body))},
+			StructuredContent: json.RawMessage(body),
+		}, nil
+	}
+}

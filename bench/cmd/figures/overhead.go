@@ -61,16 +61,23 @@ func overhead(ctx context.Context, o *options) error {
 	fmt.Printf("\n  through buffer-mcp over stdio  %s\n", ms(via))
 	fmt.Printf("  straight to the sandbox        %s\n", ms(direct))
 	fmt.Printf("  added by buffer-mcp (medians)  %.3f ms (target ≤ 0.5 ms)\n", bench.Median(via)-bench.Median(direct))
-	fl, err := bench.MeasureStdioFloor(ctx, floor, n, warm)
-	if err != nil {
-		return fmt.Errorf("barefloor: %w", err)
+	fmt.Printf("\nfloor: tools/call on bench/cmd/barefloor (bare mcp-go) over stdio, %d calls after %d\n", n, warm)
+	fmt.Printf("warm: the protocol, pipes and process hops alone, for a tool answering \"ok\" and for\n")
+	fmt.Printf("list_posts answering a fixed page as large as buffer-mcp's (barefloor -page)\n")
+	for _, page := range []bool{false, true} {
+		fl, err := bench.MeasureStdioFloor(ctx, floor, page, n, warm)
+		if err != nil {
+			return fmt.Errorf("barefloor: %w", err)
+		}
+		var fms []float64
+		for _, d := range fl {
+			fms = append(fms, float64(d.Nanoseconds())/1e6)
+		}
+		label := "answering \"ok\"     "
+		if page {
+			label = "answering the page "
+		}
+		fmt.Printf("  bare mcp-go, %s %s\n", label, ms(fms))
 	}
-	var fms []float64
-	for _, d := range fl {
-		fms = append(fms, float64(d.Nanoseconds())/1e6)
-	}
-	fmt.Printf("\nfloor: tools/call of a tool answering \"ok\" on bench/cmd/barefloor (bare mcp-go) over\n")
-	fmt.Printf("stdio, %d calls after %d warm: the protocol, pipes and process hops alone\n", n, warm)
-	fmt.Printf("  bare mcp-go over stdio         %s\n", ms(fms))
 	return nil
 }
