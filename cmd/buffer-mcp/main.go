@@ -36,7 +36,6 @@ func main() {
 	if bi, ok := debug.ReadBuildInfo(); ok && version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
 		version = bi.Main.Version // go install …@v1.2.3
 	}
-	tuneGC(os.Getenv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
@@ -89,6 +88,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	log.Info("buffer-mcp starting", "version", version, "transport", cfg.transport, "buffer", endpointForLog(cfg),
 		"readOnly", cfg.readOnly, "confirmPublish", cfg.confirmPublish)
 	if cfg.transport != "stdio" {
+		tuneGC(getenv)
 		return serveHTTP(ctx, srv, cfg, stdout, log)
 	}
 	if err := serveStdio(ctx, srv, stdin, stdout, log); err != nil {
