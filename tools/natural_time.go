@@ -23,10 +23,11 @@ const dueAtExamples = `use a time such as "tomorrow 9am", "next Friday at 17:30"
 //	day      = today | tomorrow | [the] day after tomorrow | [this|next] weekday |
 //	           month day [year] | day month [year] | yyyy-mm-dd
 //	clock    = 9am | 9:30 | 9.30pm | 17:30 | at 9 (a 24-hour clock) | noon | midday
-//	part     = morning | afternoon | evening | tonight (and "at 8" after them is pm)
+//	part     = [this] morning | afternoon | evening | night | tonight ("at 8" after
+//	           afternoon, evening, night or tonight is pm; "tonight at 1" is refused)
 
 // dayParts are the hours a part of the day stands for when no clock time is given.
-var dayParts = map[string]int{"morning": 9, "afternoon": 15, "evening": 18, "tonight": 20}
+var dayParts = map[string]int{"morning": 9, "afternoon": 15, "evening": 18, "night": 20, "tonight": 20}
 
 var weekdays = map[string]time.Weekday{
 	"sunday": time.Sunday, "sun": time.Sunday,
@@ -140,6 +141,12 @@ func (p *phrase) read(words []string) error {
 				return err
 			}
 			i += 2
+		case w == "this" && dayParts[next] != 0: // "this evening": today
+			if err := p.setOffset(0); err != nil {
+				return err
+			}
+			p.part = next
+			i++
 		case w == "this" || w == "next":
 			wd, ok := weekdays[next]
 			if !ok {
@@ -362,7 +369,11 @@ func (p *phrase) unreadable(part string) error {
 // place puts the phrase on the calendar of loc, where today is now's date.
 func (p *phrase) place(now time.Time, loc *time.Location) (time.Time, string, error) {
 	h, mi := p.hourOfDay()
-	if h < 0 {
+	switch {
+	case h == -2:
+		return time.Time{}, "", invalidArg("dueAt", "%q: which %d o'clock, after midnight or in the afternoon? Write %dam or %dpm with the day; %s",
+			p.input, p.hour, p.hour, p.hour, dueAtExamples)
+	case h < 0:
 		return time.Time{}, "", invalidArg("dueAt", "%q is not a valid time of day; %s", p.input, dueAtExamples)
 	}
 	y, mo, d := now.Date()
@@ -408,7 +419,8 @@ func (p *phrase) place(now time.Time, loc *time.Location) (time.Time, string, er
 	return t, note, err
 }
 
-// hourOfDay is the clock time the phrase names on a 24-hour clock, or -1 if impossible.
+// hourOfDay is the clock time the phrase names on a 24-hour clock: -1 if impossible, -2 if
+// the hour could be either side of midnight ("tonight at 1").
 func (p *phrase) hourOfDay() (h, mi int) {
 	if !p.hasClock {
 		return dayParts[p.part], 0
@@ -423,7 +435,12 @@ func (p *phrase) hourOfDay() (h, mi int) {
 		if p.meridiem == "pm" {
 			h += 12
 		}
-	case p.part != "" && p.part != "morning" && h < 12:
+	case p.part == "afternoon" && h >= 1 && h < 12:
+		h += 12 // "tomorrow afternoon at 3"
+	case p.part != "" && p.part != "morning" && p.part != "afternoon" && h <= 12:
+		if h < 5 || h == 12 {
+			return -2, 0 // "tonight at 1": 01:00 after midnight, or 13:00?
+		}
 		h += 12 // "tonight at 8", "Friday evening at 7:30"
 	}
 	if h > 23 || mi > 59 {
