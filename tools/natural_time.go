@@ -19,12 +19,14 @@ const dueAtExamples = `use a time such as "tomorrow 9am", "next Friday at 17:30"
 // wrongly (tj/go-naturaldate). It does no work until it is called.
 //
 //	phrase   = relative | [day] clock | clock [day] | day part
-//	relative = "in" amount unit ["and" amount unit]
+//	relative = "in" amount unit ["and" amount unit] | "in" 1h30
 //	day      = today | tomorrow | [the] day after tomorrow | [this|next] weekday |
-//	           month day [year] | day month [year] | yyyy-mm-dd
-//	clock    = 9am | 9:30 | 9.30pm | 17:30 | at 9 (a 24-hour clock) | noon | midday
+//	           month day [year] | day month [year] | [the] 1st | yyyy-mm-dd
+//	clock    = 9am | 9 a.m. | 9:30 | 9.30pm | 17:30 | at 9 | at 9.30 | noon | 12 noon | midday
+//	           (without am/pm a 24-hour clock, but 1:00 to 6:59 is refused: 5am or 5pm?)
 //	part     = [this] morning | afternoon | evening | night | tonight ("at 8" after
-//	           afternoon, evening, night or tonight is pm; "tonight at 1" is refused)
+//	           afternoon, evening, night or tonight is pm; "tonight at 1" is refused, and
+//	           so is a clock time outside the part named: "tomorrow morning at 8pm")
 
 // dayParts are the hours a part of the day stands for when no clock time is given.
 var dayParts = map[string]int{"morning": 9, "afternoon": 15, "evening": 18, "night": 20, "tonight": 20}
@@ -75,13 +77,15 @@ type phrase struct {
 	hasOffset   bool
 	weekday     time.Weekday
 	hasWeekday  bool
-	nextWeekday bool // "next Friday": strictly after today
-	month       time.Month
-	day, year   int // day 0: no date
+	nextWeekday bool       // "next Friday": strictly after today
+	thisWeekday bool       // "this Friday" said on a Friday: today, even if that time has passed
+	month       time.Month // 0 with a day: "the 1st", the next such day of a month
+	day, year   int        // day 0: no date
 
 	hour, minute int
 	hasClock     bool
 	twentyFour   bool   // "at 9", "17:30": no am/pm to add
+	padded       bool   // "at 05", "05:30": a leading zero, so surely a 24-hour clock
 	meridiem     string // "am", "pm" or ""
 	part         string // morning, afternoon, evening, tonight
 }
@@ -89,7 +93,7 @@ type phrase struct {
 // readNatural reads the person's words in loc against now. It refuses what it cannot
 // read whole and what leaves room for doubt: a date without a time of day, 12/03.
 func readNatural(input string, now time.Time, loc *time.Location) (time.Time, string, error) {
-	words := strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ";", " ").Replace(input)))
+	words := cleanWords(strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ";", " ", "@", " at ").Replace(input))))
 	if len(words) == 0 {
 		return time.Time{}, "", invalidArg("dueAt", "is empty; %s", dueAtExamples)
 	}
@@ -101,6 +105,24 @@ func readNatural(input string, now time.Time, loc *time.Location) (time.Time, st
 		return now.Add(p.relative), "", nil
 	}
 	return p.place(now.In(loc), loc)
+}
+
+// cleanWords drops the punctuation people end a phrase or an abbreviation with ("9am.",
+// "Dec.") and writes a.m./p.m. as am/pm, so that every other rule sees one spelling.
+func cleanWords(words []string) []string {
+	out := words[:0]
+	for _, w := range words {
+		for _, m := range []string{"a.m.", "p.m.", "a.m", "p.m"} {
+			if strings.HasSuffix(w, m) {
+				w = strings.TrimSuffix(w, m) + m[:1] + "m"
+				break
+			}
+		}
+		if w = strings.TrimRight(w, ".!"); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // read fills p from the words, refusing any it does not understand.
@@ -117,12 +139,14 @@ func (p *phrase) read(words []string) error {
 		switch {
 		case fillers[w]:
 		case w == "at":
-			// "at 9" is a 24-hour clock, unless am/pm or a part of the day says otherwise.
-			if n, ok := smallNumber(next, 0, 24); ok && !strings.ContainsAny(next, ":.") {
-				if err := p.setClock(n, 0, ""); err != nil {
+			// "at 9" and "at 9.30" are a 24-hour clock, unless am/pm or a part of the day
+			// says otherwise; after "at", 9.30 cannot be a date.
+			h, mi, ok := atClock(next)
+			if ok {
+				if err := p.setClock(h, mi, ""); err != nil {
 					return err
 				}
-				p.twentyFour = true
+				p.twentyFour, p.padded = true, strings.HasPrefix(next, "0")
 				i++
 			}
 		case w == "today" || w == "tonight":
@@ -150,11 +174,12 @@ func (p *phrase) read(words []string) error {
 		case w == "this" || w == "next":
 			wd, ok := weekdays[next]
 			if !ok {
-				return p.unreadable(w + " " + next)
+				return p.unreadable(strings.TrimSpace(w + " " + next))
 			}
 			if err := p.setWeekday(wd, w == "next"); err != nil {
 				return err
 			}
+			p.thisWeekday = w == "this"
 			i++
 		case dayParts[w] != 0:
 			if p.part != "" && p.part != w {
@@ -167,11 +192,11 @@ func (p *phrase) read(words []string) error {
 			}
 		case w == "midnight":
 			return invalidArg("dueAt", "%q: midnight could be the start or the end of that day; give the date with 00:00 or 23:59, or %s", p.input, dueAtExamples)
-		case w == "am" || w == "pm" || w == "a.m." || w == "p.m.":
+		case w == "am" || w == "pm":
 			if !p.hasClock || p.meridiem != "" || p.twentyFour && p.hour > 12 {
 				return p.unreadable(w)
 			}
-			p.meridiem = w[:1] + "m"
+			p.meridiem = w
 			p.twentyFour = false
 		default:
 			if wd, ok := weekdays[w]; ok {
@@ -201,6 +226,21 @@ func (p *phrase) read(words []string) error {
 	return nil
 }
 
+// atClock reads the clock after "at": 9, 17, 9.30 or 9:30 without am/pm.
+func atClock(w string) (h, mi int, ok bool) {
+	if h, ok = smallNumber(w, 0, 24); ok {
+		return h, 0, true
+	}
+	if strings.Count(w, ".") != 1 {
+		return 0, 0, false
+	}
+	h, mi, mer, ok := clockWord(strings.Replace(w, ".", ":", 1))
+	return h, mi, ok && mer == ""
+}
+
+// maxAhead is the furthest "in …" may reach; no post is scheduled a century ahead.
+const maxAhead = 100 * 365 * 24 * time.Hour
+
 // readRelative reads "2 hours", "an hour and 30 minutes", "half an hour", "90 mins", "2h".
 func (p *phrase) readRelative(words []string) error {
 	p.isRel = true
@@ -213,7 +253,12 @@ func (p *phrase) readRelative(words []string) error {
 		if used == 0 {
 			return p.unreadable(strings.Join(words, " "))
 		}
-		p.relative += time.Duration(n) * unit
+		// Checked before adding: a few "9999 weeks" would overflow the sum and wrap around.
+		if step := time.Duration(n) * unit; step <= maxAhead-p.relative {
+			p.relative += step
+		} else {
+			return invalidArg("dueAt", "%q is too far ahead; %s", p.input, dueAtExamples)
+		}
 		words = words[used:]
 		if len(words) > 1 && words[0] == "and" {
 			words = words[1:]
@@ -229,10 +274,13 @@ func (p *phrase) readRelative(words []string) error {
 func amountAndUnit(words []string) (n int, unit time.Duration, used int) {
 	w := words[0]
 	digits := len(w) - len(strings.TrimLeft(w, "0123456789"))
-	if digits > 0 && digits < len(w) { // "2h", "30min"
+	if digits > 0 && digits < len(w) { // "2h", "30min", "1h30"
 		n, _ = strconv.Atoi(w[:digits])
 		if u, ok := units[w[digits:]]; ok && digits <= 4 {
 			return n, u, 1
+		}
+		if mi, ok := hoursAndMinutes(w[digits:]); ok && digits <= 4 {
+			return 1, time.Duration(n)*time.Hour + time.Duration(mi)*time.Minute, 1
 		}
 		return 0, 0, 0
 	}
@@ -250,6 +298,19 @@ func amountAndUnit(words []string) (n int, unit time.Duration, used int) {
 		return n, u, 2
 	}
 	return 0, 0, 0
+}
+
+// hoursAndMinutes reads the rest of "1h30", "1h30m" or "1h05min" after the hours: the minutes.
+func hoursAndMinutes(w string) (int, bool) {
+	m, ok := strings.CutPrefix(w, "h")
+	if !ok {
+		return 0, false
+	}
+	digits := len(m) - len(strings.TrimLeft(m, "0123456789"))
+	if u := m[digits:]; u != "" && units[u] != time.Minute {
+		return 0, false
+	}
+	return smallNumber(m[:digits], 0, 59)
 }
 
 // readMonthDate reads what follows a month's name: "3", "3rd", "3 2027", "3rd 9am".
@@ -279,6 +340,10 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 		return 0, p.unreadable(w)
 	}
 	if looksNumericDate(w) {
+		if _, _, ok := atClock(w); ok {
+			return 0, invalidArg("dueAt", "%q is ambiguous: is %s a date or a time of day? For a time write it with a colon, "+
+				"such as 9:30am or 21:30; for a date, the month's name; %s", p.input, w, dueAtExamples)
+		}
 		return 0, invalidArg("dueAt", "%q is ambiguous (day/month or month/day?): write the month's name, or %s", p.input, dueAtExamples)
 	}
 	if y, mo, d, ok := isoDate(w); ok {
@@ -289,6 +354,7 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 			return 0, err
 		}
 		p.twentyFour = mer == "" // "17:30", "9:30": read on a 24-hour clock
+		p.padded = strings.HasPrefix(w, "0")
 		return 0, nil
 	}
 	if d, ok := ordinal(w); ok {
@@ -311,10 +377,18 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 			}
 		}
 		// "9 am": an hour, then am/pm as the next word.
-		if len(rest) > 0 && (rest[0] == "am" || rest[0] == "pm" || rest[0] == "a.m." || rest[0] == "p.m.") {
+		if len(rest) > 0 && (rest[0] == "am" || rest[0] == "pm") {
 			if n, ok := smallNumber(w, 1, 12); ok {
-				return 1, p.setClock(n, 0, rest[0][:1]+"m")
+				return 1, p.setClock(n, 0, rest[0])
 			}
+		}
+		// "12 noon", "12 midnight": the next word says which 12.
+		if w == "12" && len(rest) > 0 && (rest[0] == "noon" || rest[0] == "midday" || rest[0] == "midnight") {
+			return 0, nil
+		}
+		// "the 1st", "Monday 30th": a day of the month, which is never a time of day.
+		if w != strings.TrimRight(w, "stndrh") {
+			return 0, p.setDate(0, 0, d)
 		}
 	}
 	if h, ok := smallNumber(w, 0, 23); ok {
@@ -325,6 +399,12 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 }
 
 func (p *phrase) hasDate() bool { return p.day != 0 }
+
+// earlyHour is a clock time from 1:00 to 6:59 with nothing to say which side of noon it is:
+// "Friday at 5" is 17:00 to most people who write it, 05:00 on a 24-hour clock.
+func (p *phrase) earlyHour() bool {
+	return p.twentyFour && !p.padded && p.part == "" && p.hour >= 1 && p.hour <= 6
+}
 
 func (p *phrase) setOffset(days int) error {
 	if p.hasOffset || p.hasDate() || p.hasWeekday {
@@ -375,12 +455,22 @@ func (p *phrase) place(now time.Time, loc *time.Location) (time.Time, string, er
 			p.input, p.hour, p.hour, p.hour, dueAtExamples)
 	case h < 0:
 		return time.Time{}, "", invalidArg("dueAt", "%q is not a valid time of day; %s", p.input, dueAtExamples)
+	case p.earlyHour():
+		return time.Time{}, "", invalidArg("dueAt", "%q: is that %d:%02dam or %d:%02dpm? Write %d:%02dam, %d:%02dpm or %02d:%02d (24-hour); %s",
+			p.input, h, mi, h, mi, h, mi, h, mi, h+12, mi, dueAtExamples)
+	case p.hasClock && !partFits(p.part, h):
+		return time.Time{}, "", p.partMismatch(h, mi)
 	}
 	y, mo, d := now.Date()
 	today := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC) // a calendar day, free of DST
 	day := today
 	note := ""
 	switch {
+	case p.hasDate() && p.month == 0:
+		var err error
+		if day, err = p.dayOfMonth(today); err != nil {
+			return time.Time{}, "", err
+		}
 	case p.hasDate():
 		year := p.year
 		if year == 0 {
@@ -401,7 +491,7 @@ func (p *phrase) place(now time.Time, loc *time.Location) (time.Time, string, er
 		day = today.AddDate(0, 0, p.dayOffset)
 	case p.hasWeekday:
 		ahead := (int(p.weekday) - int(today.Weekday()) + 7) % 7
-		if ahead == 0 && (p.nextWeekday || !laterToday(now, h, mi)) {
+		if ahead == 0 && (p.nextWeekday || !p.thisWeekday && !laterToday(now, h, mi)) {
 			ahead = 7
 		}
 		day = today.AddDate(0, 0, ahead)
@@ -417,6 +507,51 @@ func (p *phrase) place(now time.Time, loc *time.Location) (time.Time, string, er
 		note = strings.TrimSpace(note + " " + dstNote)
 	}
 	return t, note, err
+}
+
+// dayOfMonth places "the 1st": this month's if that day is not yet over, else next month's.
+// A month without that day ("the 31st" in November) is refused, not moved.
+func (p *phrase) dayOfMonth(today time.Time) (time.Time, error) {
+	first := today.AddDate(0, 0, 1-today.Day())
+	if p.day < today.Day() {
+		first = first.AddDate(0, 1, 0)
+	}
+	day := first.AddDate(0, 0, p.day-1)
+	if day.Month() != first.Month() {
+		return time.Time{}, invalidArg("dueAt", "%q: %s has no day %d; name the month, or %s", p.input, first.Format("January 2006"), p.day, dueAtExamples)
+	}
+	if p.hasWeekday && day.Weekday() != p.weekday {
+		return time.Time{}, invalidArg("dueAt", "%q: %s is a %s, not a %s; %s", p.input,
+			day.Format("Jan 2 2006"), day.Weekday(), p.weekday, dueAtExamples)
+	}
+	return day, nil
+}
+
+// partMismatch refuses a clock time outside the part of the day named with it.
+func (p *phrase) partMismatch(h, mi int) error {
+	where := "in the " + p.part
+	if p.part == "tonight" {
+		where = "tonight"
+	}
+	hint := ""
+	if h < 5 && p.part != "morning" {
+		hint = " (after midnight it is the next day: name that day, as in \"tomorrow 1am\")"
+	}
+	return invalidArg("dueAt", "%q: %02d:%02d is not %s%s; %s", p.input, h, mi, where, hint, dueAtExamples)
+}
+
+// partFits is whether an hour (0–23) lies in the part of the day named with it, so that
+// "tomorrow morning at 8pm" or "tonight at 1am" is refused rather than half read.
+func partFits(part string, h int) bool {
+	switch part {
+	case "morning":
+		return h < 12
+	case "afternoon":
+		return h >= 12 && h < 19
+	case "evening", "night", "tonight":
+		return h >= 15
+	}
+	return true
 }
 
 // hourOfDay is the clock time the phrase names on a 24-hour clock: -1 if impossible, -2 if
@@ -455,9 +590,9 @@ func laterToday(now time.Time, h, mi int) bool {
 
 // clockWord reads "9am", "9:30", "9:30pm", "9.30am", "17:30"; meridiem is "am", "pm" or "".
 func clockWord(w string) (h, mi int, meridiem string, ok bool) {
-	for _, suffix := range []string{"a.m.", "p.m.", "am", "pm"} {
+	for _, suffix := range []string{"am", "pm"} {
 		if strings.HasSuffix(w, suffix) {
-			meridiem = suffix[:1] + "m"
+			meridiem = suffix
 			w = strings.TrimSuffix(w, suffix)
 			break
 		}
