@@ -104,7 +104,28 @@ func readNatural(input string, now time.Time, loc *time.Location) (time.Time, st
 	if p.isRel {
 		return now.Add(p.relative), "", nil
 	}
-	return p.place(now.In(loc), loc)
+	h, mi, err := p.clock()
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	return p.place(h, mi, now.In(loc), loc)
+}
+
+// checkNatural refuses what readNatural would refuse in every timezone and on every day:
+// words it cannot read, or a time of day it cannot be sure of. What depends on the day
+// (the 31st of a month without one, a weekday that does not match a date) is left to
+// the reading in each channel's timezone.
+func checkNatural(input string) error {
+	words := cleanWords(strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ";", " ", "@", " at ").Replace(input))))
+	if len(words) == 0 {
+		return invalidArg("dueAt", "is empty; %s", dueAtExamples)
+	}
+	p := phrase{input: strings.TrimSpace(input)}
+	if err := p.read(words); err != nil || p.isRel {
+		return err
+	}
+	_, _, err := p.clock()
+	return err
 }
 
 // cleanWords drops the punctuation people end a phrase or an abbreviation with ("9am.",
@@ -446,21 +467,26 @@ func (p *phrase) unreadable(part string) error {
 	return invalidArg("dueAt", "could not read all of %q (not %q); %s", p.input, part, dueAtExamples)
 }
 
-// place puts the phrase on the calendar of loc, where today is now's date.
-func (p *phrase) place(now time.Time, loc *time.Location) (time.Time, string, error) {
-	h, mi := p.hourOfDay()
+// clock is the time of day the phrase names, on a 24-hour clock, or why it cannot say.
+func (p *phrase) clock() (h, mi int, err error) {
+	h, mi = p.hourOfDay()
 	switch {
 	case h == -2:
-		return time.Time{}, "", invalidArg("dueAt", "%q: which %d o'clock, after midnight or in the afternoon? Write %dam or %dpm with the day; %s",
+		return 0, 0, invalidArg("dueAt", "%q: which %d o'clock, after midnight or in the afternoon? Write %dam or %dpm with the day; %s",
 			p.input, p.hour, p.hour, p.hour, dueAtExamples)
 	case h < 0:
-		return time.Time{}, "", invalidArg("dueAt", "%q is not a valid time of day; %s", p.input, dueAtExamples)
+		return 0, 0, invalidArg("dueAt", "%q is not a valid time of day; %s", p.input, dueAtExamples)
 	case p.earlyHour():
-		return time.Time{}, "", invalidArg("dueAt", "%q: is that %d:%02dam or %d:%02dpm? Write %d:%02dam, %d:%02dpm or %02d:%02d (24-hour); %s",
+		return 0, 0, invalidArg("dueAt", "%q: is that %d:%02dam or %d:%02dpm? Write %d:%02dam, %d:%02dpm or %02d:%02d (24-hour); %s",
 			p.input, h, mi, h, mi, h, mi, h, mi, h+12, mi, dueAtExamples)
 	case p.hasClock && !partFits(p.part, h):
-		return time.Time{}, "", p.partMismatch(h, mi)
+		return 0, 0, p.partMismatch(h, mi)
 	}
+	return h, mi, nil
+}
+
+// place puts the phrase, at h:mi, on the calendar of loc, where today is now's date.
+func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time, string, error) {
 	y, mo, d := now.Date()
 	today := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC) // a calendar day, free of DST
 	day := today
@@ -495,6 +521,11 @@ func (p *phrase) place(now time.Time, loc *time.Location) (time.Time, string, er
 			ahead = 7
 		}
 		day = today.AddDate(0, 0, ahead)
+		if p.nextWeekday {
+			// People mean either the coming one or the one a week later; say which was read.
+			note = fmt.Sprintf("Read \"next %s\" as %s, the first after today; for a later one, give the date.",
+				p.weekday, day.Format("Monday 2 January"))
+		}
 	default:
 		// A time of day alone is the next time the clock shows it.
 		if !laterToday(now, h, mi) {

@@ -29,7 +29,7 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 		wantNote string
 	}{
 		{input: "tomorrow at 9am", want: "2026-11-30T14:00:00Z"},
-		{input: "next Tuesday 14:00", want: "2026-12-01T19:00:00Z"}, // README: the first Tuesday after today
+		{input: "next Tuesday 14:00", want: "2026-12-01T19:00:00Z", wantNote: `Read "next Tuesday" as Tuesday 1 December, the first after today`},
 		{input: "Friday 5pm", want: "2026-12-04T22:00:00Z"},
 		{input: "on Dec 24 at 8:30pm", want: "2026-12-25T01:30:00Z"},
 		{input: "December 24, 2026 at 8:30 PM", want: "2026-12-25T01:30:00Z"},
@@ -80,7 +80,7 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 		{input: "the 29th 11pm", want: "2026-11-30T04:00:00Z"}, // today is the 29th
 		{input: "Monday the 30th at 9am", want: "2026-11-30T14:00:00Z"},
 		// Late on a Friday.
-		{input: "next Friday 9am", now: fridayLate, want: "2026-12-11T14:00:00Z"},
+		{input: "next Friday 9am", now: fridayLate, want: "2026-12-11T14:00:00Z", wantNote: `Read "next Friday" as Friday 11 December`},
 		{input: "Friday 9am", now: fridayLate, want: "2026-12-11T14:00:00Z"},
 		{input: "Friday 11:45pm", now: fridayLate, want: "2026-12-05T04:45:00Z"},
 		{input: "tomorrow 9am", now: fridayLate, want: "2026-12-05T14:00:00Z"},

@@ -33,9 +33,9 @@ func resolveSchedule(mode, dueAt string) (schedule, error) {
 	if mode != "" && mode != "customScheduled" {
 		return schedule{}, invalidArg("dueAt", "only goes with mode customScheduled (or no mode); mode %s picks its own time", mode)
 	}
-	// Read it once in UTC, so that words it cannot read are refused before any request;
-	// the real reading happens later, in each channel's timezone.
-	if _, _, err := readDueAt(dueAt, time.Now(), "UTC"); err != nil {
+	// Words it cannot read are refused before any request; the reading happens later, in
+	// each channel's timezone, where what depends on the day is checked too.
+	if err := checkDueAt(dueAt); err != nil {
 		return schedule{}, err
 	}
 	return schedule{mode: "customScheduled", dueAt: dueAt}, nil

@@ -28,6 +28,22 @@ func readDueAt(input string, now time.Time, tz string) (t time.Time, note string
 	return readNatural(s, now, loc)
 }
 
+// checkDueAt refuses, before any request, a dueAt that readDueAt would refuse whatever the
+// channel's timezone and whatever the day: unreadable words, an impossible date or time.
+// The reading itself happens later, in each channel's timezone (resolveSchedule).
+func checkDueAt(input string) error {
+	s := strings.TrimSpace(input)
+	if rfc3339.MatchString(s) {
+		_, err := parseTime("dueAt", s)
+		return err
+	}
+	if m := localDateTime.FindStringSubmatch(s); m != nil {
+		_, _, err := wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), time.UTC, s)
+		return err
+	}
+	return checkNatural(s)
+}
+
 // wallTime is the instant at which a wall clock in loc shows the given time, with a defined
 // answer on daylight-saving days: a time that occurs twice (clocks go back) is read as the
 // first; a time that does not exist (clocks go forward) is moved forward by the gap, as a

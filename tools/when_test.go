@@ -31,7 +31,8 @@ func TestReadDueAtResolvesInTheChannelsTimezone(t *testing.T) {
 		{name: "tomorrow 9am, New York", input: "tomorrow 9am", tz: "America/New_York", want: "2026-11-30T14:00:00Z"},
 		{name: "tomorrow at 9 (24-hour), New York", input: "tomorrow at 9", tz: "America/New_York", want: "2026-11-30T14:00:00Z"},
 		{name: "tomorrow 9am, Tokyo", input: "tomorrow 9am", tz: "Asia/Tokyo", want: "2026-11-30T00:00:00Z"},
-		{name: "next Friday at 17:30, Berlin", input: "next Friday at 17:30", tz: "Europe/Berlin", want: "2026-12-04T16:30:00Z"},
+		{name: "next Friday at 17:30, Berlin, says which Friday", input: "next Friday at 17:30", tz: "Europe/Berlin", want: "2026-12-04T16:30:00Z",
+			wantNote: `Read "next Friday" as Friday 4 December, the first after today; for a later one, give the date.`},
 		{name: "in 2 hours is an instant", input: "in 2 hours", tz: "Asia/Kathmandu", want: "2026-11-29T13:30:00Z"},
 		{name: "Dec 3 noon, Los Angeles", input: "Dec 3 noon", tz: "America/Los_Angeles", want: "2026-12-03T20:00:00Z"},
 		{name: "tonight at 8 is the evening", input: "tonight at 8", tz: "America/New_York", want: "2026-11-30T01:00:00Z"},
@@ -44,7 +45,8 @@ func TestReadDueAtResolvesInTheChannelsTimezone(t *testing.T) {
 		{name: "this weekday", input: "this Thursday at 9:00", tz: "America/New_York", want: "2026-12-03T14:00:00Z"},
 		{name: "today's weekday, later today", input: "Sunday 9am", tz: "America/New_York", want: "2026-11-29T14:00:00Z"},
 		{name: "today's weekday, already past, is next week", input: "Sunday 6am", tz: "America/New_York", want: "2026-12-06T11:00:00Z"},
-		{name: "next with today's weekday is next week", input: "next Sunday 9am", tz: "America/New_York", want: "2026-12-06T14:00:00Z"},
+		{name: "next with today's weekday is next week", input: "next Sunday 9am", tz: "America/New_York", want: "2026-12-06T14:00:00Z",
+			wantNote: `Read "next Sunday" as Sunday 6 December`},
 		{name: "a time alone, later today", input: "9am", tz: "America/New_York", want: "2026-11-29T14:00:00Z"},
 		{name: "a time alone, already past, is tomorrow", input: "6am", tz: "America/New_York", want: "2026-11-30T11:00:00Z", wantNote: "06:00 has passed today in America/New_York; read as tomorrow."},
 		{name: "noon alone", input: "noon", tz: "America/New_York", want: "2026-11-29T17:00:00Z"},
@@ -130,5 +132,31 @@ func TestReadDueAtRefusesWhatItCannotReadWithExamples(t *testing.T) {
 			assert.Contains(t, ae.message, tt.want)
 			assert.Contains(t, ae.message, `"tomorrow 9am"`, "every refusal shows the forms accepted")
 		})
+	}
+}
+
+func TestCheckDueAtRefusesOnlyWhatNoTimezoneOrDayCouldRead(t *testing.T) {
+	for _, ok := range []string{
+		"tomorrow 9am", "next Friday at 17:30", "in 2 hours", "2026-12-03 09:00", "2026-12-03T09:00:00-05:00",
+		// These depend on the day in the channel's timezone, so only the reading there decides.
+		"the 31st at 9am", "Friday Dec 5 9am", "Feb 29 9am",
+	} {
+		assert.NoError(t, checkDueAt(ok), ok)
+	}
+	for input, want := range map[string]string{
+		"tomorrow 9am or so":      "could not read all",
+		"tonight at 1":            "after midnight or in the afternoon",
+		"Friday at 5":             "5:00am or 5:00pm",
+		"2026-02-30 09:00":        "not a valid date",
+		"12/03 9am":               "ambiguous",
+		"":                        "is empty",
+		"tomorrow morning at 8pm": "not in the morning",
+	} {
+		err := checkDueAt(input)
+		var ae *argError
+		if assert.ErrorAs(t, err, &ae, input) {
+			assert.Equal(t, "dueAt", ae.field)
+			assert.Contains(t, ae.message, want, input)
+		}
 	}
 }
