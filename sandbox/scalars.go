@@ -3,7 +3,6 @@ package sandbox
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"time"
 )
 
@@ -32,10 +31,18 @@ func (id *objectID) UnmarshalGraphQL(input any) error {
 	return nil
 }
 
-var hexID = regexp.MustCompile(`^[0-9a-f]{24}$`)
-
 // valid reports whether the id has an ObjectId's shape; others can match nothing.
-func (id objectID) valid() bool { return hexID.MatchString(string(id)) }
+func (id objectID) valid() bool {
+	if len(id) != 24 {
+		return false
+	}
+	for _, c := range []byte(id) {
+		if (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
 
 // dateTime is Buffer's DateTime scalar: ISO 8601 with an explicit offset on the way in,
 // UTC with milliseconds on the way out ("2026-03-05T14:30:00.000Z"), as Buffer answers.

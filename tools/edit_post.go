@@ -72,7 +72,7 @@ type editPostResult struct {
 // the future needs no timezone; anything else (local or natural time, or a time in the past
 // to be shown as the person would read it) costs one request for the post's channel.
 func (d *deps) readPostDueAt(ctx context.Context, postID, dueAt string) (time.Time, string, error) {
-	if rfc3339.MatchString(dueAt) {
+	if rfc3339().MatchString(dueAt) {
 		if t, err := parseTime("dueAt", dueAt); err == nil && t.After(d.now()) {
 			return t, "", nil
 		}

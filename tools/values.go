@@ -62,13 +62,13 @@ func location(name string) *time.Location {
 
 // rfc3339 is the strict form of an RFC 3339 time with an offset; time.Parse alone also
 // takes one-digit hours and the like, which Buffer may not.
-var rfc3339 = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$`)
+var rfc3339 = lazyRegexp(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$`)
 
 // parseTime reads an RFC 3339 time with an offset, between 1970 and 9999 in UTC (outside
 // that, the time could not be sent to Buffer as RFC 3339).
 func parseTime(field, v string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339, v)
-	if err != nil || !rfc3339.MatchString(v) {
+	if err != nil || !rfc3339().MatchString(v) {
 		return time.Time{}, invalidArg(field, "must be an RFC 3339 time with an offset, like 2026-12-01T09:00:00-05:00; got %q", v)
 	}
 	if y := t.UTC().Year(); y < 1970 || y > 9999 {
@@ -105,4 +105,10 @@ func local(v, tz string) string {
 func describeLocal(t time.Time, tz string) string {
 	loc := location(tz)
 	return fmt.Sprintf("%s (%s)", t.In(loc).Format("Mon 2 Jan 2006 15:04 MST"), loc)
+}
+
+// lazyRegexp compiles expr the first time it is used, not when the package initialises:
+// every start of the binary would pay for it, most never read a time.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

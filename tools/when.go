@@ -2,14 +2,13 @@ package tools
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 )
 
 // localDateTime is a date and a wall-clock time without an offset: 2026-12-03 09:00.
-var localDateTime = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?$`)
+var localDateTime = lazyRegexp(`^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?$`)
 
 // readDueAt resolves a dueAt in the timezone tz, at the instant now: an RFC 3339 time with
 // an offset as it is; a local date-time without an offset ("2026-12-03 09:00") in tz; or
@@ -18,11 +17,11 @@ var localDateTime = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d
 func readDueAt(input string, now time.Time, tz string) (t time.Time, note string, err error) {
 	s := strings.TrimSpace(input)
 	loc := location(tz)
-	if rfc3339.MatchString(s) {
+	if rfc3339().MatchString(s) {
 		t, err := parseTime("dueAt", s)
 		return t, "", err
 	}
-	if m := localDateTime.FindStringSubmatch(s); m != nil {
+	if m := localDateTime().FindStringSubmatch(s); m != nil {
 		return wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), loc, s)
 	}
 	return readNatural(s, now, loc)
@@ -33,11 +32,11 @@ func readDueAt(input string, now time.Time, tz string) (t time.Time, note string
 // The reading itself happens later, in each channel's timezone (resolveSchedule).
 func checkDueAt(input string) error {
 	s := strings.TrimSpace(input)
-	if rfc3339.MatchString(s) {
+	if rfc3339().MatchString(s) {
 		_, err := parseTime("dueAt", s)
 		return err
 	}
-	if m := localDateTime.FindStringSubmatch(s); m != nil {
+	if m := localDateTime().FindStringSubmatch(s); m != nil {
 		_, _, err := wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), time.UTC, s)
 		return err
 	}
