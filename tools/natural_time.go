@@ -1,8 +1,6 @@
 package tools
 
 import (
-	"fmt"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -27,44 +25,6 @@ const dueAtExamples = `use a time such as "tomorrow 9am", "next Friday at 17:30"
 //	part     = [this] morning | afternoon | evening | night | tonight ("at 8" after
 //	           afternoon, evening, night or tonight is pm; "tonight at 1" is refused, and
 //	           so is a clock time outside the part named: "tomorrow morning at 8pm")
-
-// dayParts are the hours a part of the day stands for when no clock time is given.
-var dayParts = map[string]int{"morning": 9, "afternoon": 15, "evening": 18, "night": 20, "tonight": 20}
-
-var weekdays = map[string]time.Weekday{
-	"sunday": time.Sunday, "sun": time.Sunday,
-	"monday": time.Monday, "mon": time.Monday,
-	"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday,
-	"wednesday": time.Wednesday, "wed": time.Wednesday,
-	"thursday": time.Thursday, "thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday,
-	"friday": time.Friday, "fri": time.Friday,
-	"saturday": time.Saturday, "sat": time.Saturday,
-}
-
-var months = map[string]time.Month{
-	"january": time.January, "jan": time.January, "february": time.February, "feb": time.February,
-	"march": time.March, "mar": time.March, "april": time.April, "apr": time.April, "may": time.May,
-	"june": time.June, "jun": time.June, "july": time.July, "jul": time.July,
-	"august": time.August, "aug": time.August, "september": time.September, "sep": time.September,
-	"sept": time.September, "october": time.October, "oct": time.October,
-	"november": time.November, "nov": time.November, "december": time.December, "dec": time.December,
-}
-
-var amounts = map[string]int{
-	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "ninety": 90,
-}
-
-var units = map[string]time.Duration{
-	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
-	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
-	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour,
-	"w": 7 * 24 * time.Hour, "week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour,
-}
-
-// fillers carry no meaning of their own here ("on Friday", "the 3rd of December").
-var fillers = map[string]bool{"on": true, "the": true, "of": true}
 
 // phrase is what the words said, before it is placed on a calendar.
 type phrase struct {
@@ -93,7 +53,7 @@ type phrase struct {
 // readNatural reads the person's words in loc against now. It refuses what it cannot
 // read whole and what leaves room for doubt: a date without a time of day, 12/03.
 func readNatural(input string, now time.Time, loc *time.Location) (time.Time, string, error) {
-	words := cleanWords(strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ";", " ", "@", " at ").Replace(input))))
+	words := wordsOf(input)
 	if len(words) == 0 {
 		return time.Time{}, "", invalidArg("dueAt", "is empty; %s", dueAtExamples)
 	}
@@ -116,7 +76,7 @@ func readNatural(input string, now time.Time, loc *time.Location) (time.Time, st
 // (the 31st of a month without one, a weekday that does not match a date) is left to
 // the reading in each channel's timezone.
 func checkNatural(input string) error {
-	words := cleanWords(strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ";", " ", "@", " at ").Replace(input))))
+	words := wordsOf(input)
 	if len(words) == 0 {
 		return invalidArg("dueAt", "is empty; %s", dueAtExamples)
 	}
@@ -126,6 +86,12 @@ func checkNatural(input string) error {
 	}
 	_, _, err := p.clock()
 	return err
+}
+
+// wordsOf splits the person's words, in lower case, with commas and semicolons as spaces and
+// "@" as "at".
+func wordsOf(input string) []string {
+	return cleanWords(strings.Fields(strings.ToLower(strings.NewReplacer(",", " ", ";", " ", "@", " at ").Replace(input))))
 }
 
 // cleanWords drops the punctuation people end a phrase or an abbreviation with ("9am.",
@@ -247,21 +213,6 @@ func (p *phrase) read(words []string) error {
 	return nil
 }
 
-// atClock reads the clock after "at": 9, 17, 9.30 or 9:30 without am/pm.
-func atClock(w string) (h, mi int, ok bool) {
-	if h, ok = smallNumber(w, 0, 24); ok {
-		return h, 0, true
-	}
-	if strings.Count(w, ".") != 1 {
-		return 0, 0, false
-	}
-	h, mi, mer, ok := clockWord(strings.Replace(w, ".", ":", 1))
-	return h, mi, ok && mer == ""
-}
-
-// maxAhead is the furthest "in …" may reach; no post is scheduled a century ahead.
-const maxAhead = 100 * 365 * 24 * time.Hour
-
 // readRelative reads "2 hours", "an hour and 30 minutes", "half an hour", "90 mins", "2h".
 func (p *phrase) readRelative(words []string) error {
 	p.isRel = true
@@ -289,49 +240,6 @@ func (p *phrase) readRelative(words []string) error {
 		return p.unreadable("in")
 	}
 	return nil
-}
-
-// amountAndUnit reads "2 hours", "a day" or "2h" at the start of words; used is 0 if not.
-func amountAndUnit(words []string) (n int, unit time.Duration, used int) {
-	w := words[0]
-	digits := len(w) - len(strings.TrimLeft(w, "0123456789"))
-	if digits > 0 && digits < len(w) { // "2h", "30min", "1h30"
-		n, _ = strconv.Atoi(w[:digits])
-		if u, ok := units[w[digits:]]; ok && digits <= 4 {
-			return n, u, 1
-		}
-		if mi, ok := hoursAndMinutes(w[digits:]); ok && digits <= 4 {
-			return 1, time.Duration(n)*time.Hour + time.Duration(mi)*time.Minute, 1
-		}
-		return 0, 0, 0
-	}
-	if len(words) < 2 {
-		return 0, 0, 0
-	}
-	if v, ok := amounts[w]; ok {
-		n = v
-	} else if digits > 0 && digits <= 4 {
-		n, _ = strconv.Atoi(w)
-	} else {
-		return 0, 0, 0
-	}
-	if u, ok := units[words[1]]; ok && len(words[1]) > 1 {
-		return n, u, 2
-	}
-	return 0, 0, 0
-}
-
-// hoursAndMinutes reads the rest of "1h30", "1h30m" or "1h05min" after the hours: the minutes.
-func hoursAndMinutes(w string) (int, bool) {
-	m, ok := strings.CutPrefix(w, "h")
-	if !ok {
-		return 0, false
-	}
-	digits := len(m) - len(strings.TrimLeft(m, "0123456789"))
-	if u := m[digits:]; u != "" && units[u] != time.Minute {
-		return 0, false
-	}
-	return smallNumber(m[:digits], 0, 59)
 }
 
 // readMonthDate reads what follows a month's name: "3", "3rd", "3 2027", "3rd 9am".
@@ -421,12 +329,6 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 
 func (p *phrase) hasDate() bool { return p.day != 0 }
 
-// earlyHour is a clock time from 1:00 to 6:59 with nothing to say which side of noon it is:
-// "Friday at 5" is 17:00 to most people who write it, 05:00 on a 24-hour clock.
-func (p *phrase) earlyHour() bool {
-	return p.twentyFour && !p.padded && p.part == "" && p.hour >= 1 && p.hour <= 6
-}
-
 func (p *phrase) setOffset(days int) error {
 	if p.hasOffset || p.hasDate() || p.hasWeekday {
 		return p.twoDays()
@@ -465,242 +367,4 @@ func (p *phrase) twoDays() error {
 
 func (p *phrase) unreadable(part string) error {
 	return invalidArg("dueAt", "could not read all of %q (not %q); %s", p.input, part, dueAtExamples)
-}
-
-// clock is the time of day the phrase names, on a 24-hour clock, or why it cannot say.
-func (p *phrase) clock() (h, mi int, err error) {
-	h, mi = p.hourOfDay()
-	switch {
-	case h == -2:
-		return 0, 0, invalidArg("dueAt", "%q: which %d o'clock, after midnight or in the afternoon? Write %dam or %dpm with the day; %s",
-			p.input, p.hour, p.hour, p.hour, dueAtExamples)
-	case h < 0:
-		return 0, 0, invalidArg("dueAt", "%q is not a valid time of day; %s", p.input, dueAtExamples)
-	case p.earlyHour():
-		return 0, 0, invalidArg("dueAt", "%q: is that %d:%02dam or %d:%02dpm? Write %d:%02dam, %d:%02dpm or %02d:%02d (24-hour); %s",
-			p.input, h, mi, h, mi, h, mi, h, mi, h+12, mi, dueAtExamples)
-	case p.hasClock && !partFits(p.part, h):
-		return 0, 0, p.partMismatch(h, mi)
-	}
-	return h, mi, nil
-}
-
-// place puts the phrase, at h:mi, on the calendar of loc, where today is now's date.
-func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time, string, error) {
-	y, mo, d := now.Date()
-	today := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC) // a calendar day, free of DST
-	day := today
-	note := ""
-	switch {
-	case p.hasDate() && p.month == 0:
-		var err error
-		if day, err = p.dayOfMonth(today); err != nil {
-			return time.Time{}, "", err
-		}
-	case p.hasDate():
-		year := p.year
-		if year == 0 {
-			year = y
-			if time.Date(year, p.month, p.day, 0, 0, 0, 0, time.UTC).Before(today) {
-				year++ // "Jan 5" in November is next January
-			}
-		}
-		day = time.Date(year, p.month, p.day, 0, 0, 0, 0, time.UTC)
-		if day.Day() != p.day || p.day > 31 {
-			return time.Time{}, "", invalidArg("dueAt", "%q is not a valid date; %s", p.input, dueAtExamples)
-		}
-		if p.hasWeekday && day.Weekday() != p.weekday {
-			return time.Time{}, "", invalidArg("dueAt", "%q: %s is a %s, not a %s; %s", p.input,
-				day.Format("Jan 2 2006"), day.Weekday(), p.weekday, dueAtExamples)
-		}
-	case p.hasOffset:
-		day = today.AddDate(0, 0, p.dayOffset)
-	case p.hasWeekday:
-		ahead := (int(p.weekday) - int(today.Weekday()) + 7) % 7
-		if ahead == 0 && (p.nextWeekday || !p.thisWeekday && !laterToday(now, h, mi)) {
-			ahead = 7
-		}
-		day = today.AddDate(0, 0, ahead)
-		if p.nextWeekday {
-			// People mean either the coming one or the one a week later; say which was read.
-			note = fmt.Sprintf("Read \"next %s\" as %s, the first after today; for a later one, give the date.",
-				p.weekday, day.Format("Monday 2 January"))
-		}
-	default:
-		// A time of day alone is the next time the clock shows it.
-		if !laterToday(now, h, mi) {
-			day = today.AddDate(0, 0, 1)
-			note = fmt.Sprintf("%02d:%02d has passed today in %s; read as tomorrow.", h, mi, loc)
-		}
-	}
-	t, dstNote, err := wallTime(day.Year(), int(day.Month()), day.Day(), h, mi, 0, loc, p.input)
-	if dstNote != "" {
-		note = strings.TrimSpace(note + " " + dstNote)
-	}
-	return t, note, err
-}
-
-// dayOfMonth places "the 1st": this month's if that day is not yet over, else next month's.
-// A month without that day ("the 31st" in November) is refused, not moved.
-func (p *phrase) dayOfMonth(today time.Time) (time.Time, error) {
-	first := today.AddDate(0, 0, 1-today.Day())
-	if p.day < today.Day() {
-		first = first.AddDate(0, 1, 0)
-	}
-	day := first.AddDate(0, 0, p.day-1)
-	if day.Month() != first.Month() {
-		return time.Time{}, invalidArg("dueAt", "%q: %s has no day %d; name the month, or %s", p.input, first.Format("January 2006"), p.day, dueAtExamples)
-	}
-	if p.hasWeekday && day.Weekday() != p.weekday {
-		return time.Time{}, invalidArg("dueAt", "%q: %s is a %s, not a %s; %s", p.input,
-			day.Format("Jan 2 2006"), day.Weekday(), p.weekday, dueAtExamples)
-	}
-	return day, nil
-}
-
-// partMismatch refuses a clock time outside the part of the day named with it.
-func (p *phrase) partMismatch(h, mi int) error {
-	where := "in the " + p.part
-	if p.part == "tonight" {
-		where = "tonight"
-	}
-	hint := ""
-	if h < 5 && p.part != "morning" {
-		hint = " (after midnight it is the next day: name that day, as in \"tomorrow 1am\")"
-	}
-	return invalidArg("dueAt", "%q: %02d:%02d is not %s%s; %s", p.input, h, mi, where, hint, dueAtExamples)
-}
-
-// partFits is whether an hour (0–23) lies in the part of the day named with it, so that
-// "tomorrow morning at 8pm" or "tonight at 1am" is refused rather than half read.
-func partFits(part string, h int) bool {
-	switch part {
-	case "morning":
-		return h < 12
-	case "afternoon":
-		return h >= 12 && h < 19
-	case "evening", "night", "tonight":
-		return h >= 15
-	}
-	return true
-}
-
-// hourOfDay is the clock time the phrase names on a 24-hour clock: -1 if impossible, -2 if
-// the hour could be either side of midnight ("tonight at 1").
-func (p *phrase) hourOfDay() (h, mi int) {
-	if !p.hasClock {
-		return dayParts[p.part], 0
-	}
-	h, mi = p.hour, p.minute
-	switch {
-	case p.meridiem != "":
-		if h < 1 || h > 12 {
-			return -1, 0
-		}
-		h %= 12
-		if p.meridiem == "pm" {
-			h += 12
-		}
-	case p.part == "afternoon" && h >= 1 && h < 12:
-		h += 12 // "tomorrow afternoon at 3"
-	case p.part != "" && p.part != "morning" && p.part != "afternoon" && h <= 12:
-		if h < 5 || h == 12 {
-			return -2, 0 // "tonight at 1": 01:00 after midnight, or 13:00?
-		}
-		h += 12 // "tonight at 8", "Friday evening at 7:30"
-	}
-	if h > 23 || mi > 59 {
-		return -1, 0
-	}
-	return h, mi
-}
-
-func laterToday(now time.Time, h, mi int) bool {
-	return h*60+mi > now.Hour()*60+now.Minute()
-}
-
-// clockWord reads "9am", "9:30", "9:30pm", "9.30am", "17:30"; meridiem is "am", "pm" or "".
-func clockWord(w string) (h, mi int, meridiem string, ok bool) {
-	for _, suffix := range []string{"am", "pm"} {
-		if strings.HasSuffix(w, suffix) {
-			meridiem = suffix
-			w = strings.TrimSuffix(w, suffix)
-			break
-		}
-	}
-	hs, ms, hasMinutes := strings.Cut(w, ":")
-	if !hasMinutes && meridiem != "" {
-		hs, ms, hasMinutes = strings.Cut(w, ".")
-	}
-	if !hasMinutes && meridiem == "" {
-		return 0, 0, "", false
-	}
-	if h, ok = smallNumber(hs, 0, 23); !ok {
-		return 0, 0, "", false
-	}
-	if hasMinutes {
-		if len(ms) != 2 {
-			return 0, 0, "", false
-		}
-		if mi, ok = smallNumber(ms, 0, 59); !ok {
-			return 0, 0, "", false
-		}
-	}
-	return h, mi, meridiem, true
-}
-
-// ordinal reads a day of the month: "3", "03", "3rd", "21st".
-func ordinal(w string) (int, bool) {
-	for _, suffix := range []string{"st", "nd", "rd", "th"} {
-		w = strings.TrimSuffix(w, suffix)
-	}
-	return smallNumber(w, 1, 31)
-}
-
-// smallNumber reads one or two digits within [lo, hi].
-func smallNumber(w string, lo, hi int) (int, bool) {
-	if len(w) == 0 || len(w) > 2 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(w)
-	if err != nil || n < lo || n > hi || w[0] == '+' || w[0] == '-' {
-		return 0, false
-	}
-	return n, true
-}
-
-func year4(w string) (int, bool) {
-	if len(w) != 4 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(w)
-	return n, err == nil && n >= 1970 && n <= 9999
-}
-
-// isoDate reads 2026-12-03.
-func isoDate(w string) (y int, m time.Month, d int, ok bool) {
-	if len(w) != 10 || w[4] != '-' || w[7] != '-' {
-		return 0, 0, 0, false
-	}
-	y, ok = year4(w[:4])
-	mo, ok2 := smallNumber(w[5:7], 1, 12)
-	d, ok3 := smallNumber(w[8:10], 1, 31)
-	return y, time.Month(mo), d, ok && ok2 && ok3
-}
-
-// looksNumericDate is 12/03 or 3.12: day and month in an order we cannot know.
-func looksNumericDate(w string) bool {
-	for _, sep := range []string{"/", "."} {
-		a, b, found := strings.Cut(w, sep)
-		if !found {
-			continue
-		}
-		b, _, _ = strings.Cut(b, sep) // 12/03/2026
-		if _, ok := smallNumber(a, 0, 99); ok {
-			if _, ok := smallNumber(b, 0, 99); ok {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -1,0 +1,193 @@
+// The words the time reader knows (natural_time.go), and the readers of single words:
+// clock times, days of the month, years, amounts of time. Plain maps and functions: no
+// pattern to compile when the program starts.
+
+package tools
+
+import (
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dayParts are the hours a part of the day stands for when no clock time is given.
+var dayParts = map[string]int{"morning": 9, "afternoon": 15, "evening": 18, "night": 20, "tonight": 20}
+
+var weekdays = map[string]time.Weekday{
+	"sunday": time.Sunday, "sun": time.Sunday,
+	"monday": time.Monday, "mon": time.Monday,
+	"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday,
+	"wednesday": time.Wednesday, "wed": time.Wednesday,
+	"thursday": time.Thursday, "thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday,
+	"friday": time.Friday, "fri": time.Friday,
+	"saturday": time.Saturday, "sat": time.Saturday,
+}
+
+var months = map[string]time.Month{
+	"january": time.January, "jan": time.January, "february": time.February, "feb": time.February,
+	"march": time.March, "mar": time.March, "april": time.April, "apr": time.April, "may": time.May,
+	"june": time.June, "jun": time.June, "july": time.July, "jul": time.July,
+	"august": time.August, "aug": time.August, "september": time.September, "sep": time.September,
+	"sept": time.September, "october": time.October, "oct": time.October,
+	"november": time.November, "nov": time.November, "december": time.December, "dec": time.December,
+}
+
+var amounts = map[string]int{
+	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+	"thirty": 30, "forty": 40, "fifty": 50, "ninety": 90,
+}
+
+var units = map[string]time.Duration{
+	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
+	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
+	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour,
+	"w": 7 * 24 * time.Hour, "week": 7 * 24 * time.Hour, "weeks": 7 * 24 * time.Hour,
+}
+
+// fillers carry no meaning of their own here ("on Friday", "the 3rd of December").
+var fillers = map[string]bool{"on": true, "the": true, "of": true}
+
+// atClock reads the clock after "at": 9, 17, 9.30 or 9:30 without am/pm.
+func atClock(w string) (h, mi int, ok bool) {
+	if h, ok = smallNumber(w, 0, 24); ok {
+		return h, 0, true
+	}
+	if strings.Count(w, ".") != 1 {
+		return 0, 0, false
+	}
+	h, mi, mer, ok := clockWord(strings.Replace(w, ".", ":", 1))
+	return h, mi, ok && mer == ""
+}
+
+// maxAhead is the furthest "in …" may reach; no post is scheduled a century ahead.
+const maxAhead = 100 * 365 * 24 * time.Hour
+
+// amountAndUnit reads "2 hours", "a day" or "2h" at the start of words; used is 0 if not.
+func amountAndUnit(words []string) (n int, unit time.Duration, used int) {
+	w := words[0]
+	digits := len(w) - len(strings.TrimLeft(w, "0123456789"))
+	if digits > 0 && digits < len(w) { // "2h", "30min", "1h30"
+		n, _ = strconv.Atoi(w[:digits])
+		if u, ok := units[w[digits:]]; ok && digits <= 4 {
+			return n, u, 1
+		}
+		if mi, ok := hoursAndMinutes(w[digits:]); ok && digits <= 4 {
+			return 1, time.Duration(n)*time.Hour + time.Duration(mi)*time.Minute, 1
+		}
+		return 0, 0, 0
+	}
+	if len(words) < 2 {
+		return 0, 0, 0
+	}
+	if v, ok := amounts[w]; ok {
+		n = v
+	} else if digits > 0 && digits <= 4 {
+		n, _ = strconv.Atoi(w)
+	} else {
+		return 0, 0, 0
+	}
+	if u, ok := units[words[1]]; ok && len(words[1]) > 1 {
+		return n, u, 2
+	}
+	return 0, 0, 0
+}
+
+// hoursAndMinutes reads the rest of "1h30", "1h30m" or "1h05min" after the hours: the minutes.
+func hoursAndMinutes(w string) (int, bool) {
+	m, ok := strings.CutPrefix(w, "h")
+	if !ok {
+		return 0, false
+	}
+	digits := len(m) - len(strings.TrimLeft(m, "0123456789"))
+	if u := m[digits:]; u != "" && units[u] != time.Minute {
+		return 0, false
+	}
+	return smallNumber(m[:digits], 0, 59)
+}
+
+// clockWord reads "9am", "9:30", "9:30pm", "9.30am", "17:30"; meridiem is "am", "pm" or "".
+func clockWord(w string) (h, mi int, meridiem string, ok bool) {
+	for _, suffix := range []string{"am", "pm"} {
+		if strings.HasSuffix(w, suffix) {
+			meridiem = suffix
+			w = strings.TrimSuffix(w, suffix)
+			break
+		}
+	}
+	hs, ms, hasMinutes := strings.Cut(w, ":")
+	if !hasMinutes && meridiem != "" {
+		hs, ms, hasMinutes = strings.Cut(w, ".")
+	}
+	if !hasMinutes && meridiem == "" {
+		return 0, 0, "", false
+	}
+	if h, ok = smallNumber(hs, 0, 23); !ok {
+		return 0, 0, "", false
+	}
+	if hasMinutes {
+		if len(ms) != 2 {
+			return 0, 0, "", false
+		}
+		if mi, ok = smallNumber(ms, 0, 59); !ok {
+			return 0, 0, "", false
+		}
+	}
+	return h, mi, meridiem, true
+}
+
+// ordinal reads a day of the month: "3", "03", "3rd", "21st".
+func ordinal(w string) (int, bool) {
+	for _, suffix := range []string{"st", "nd", "rd", "th"} {
+		w = strings.TrimSuffix(w, suffix)
+	}
+	return smallNumber(w, 1, 31)
+}
+
+// smallNumber reads one or two digits within [lo, hi].
+func smallNumber(w string, lo, hi int) (int, bool) {
+	if len(w) == 0 || len(w) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	if err != nil || n < lo || n > hi || w[0] == '+' || w[0] == '-' {
+		return 0, false
+	}
+	return n, true
+}
+
+func year4(w string) (int, bool) {
+	if len(w) != 4 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(w)
+	return n, err == nil && n >= 1970 && n <= 9999
+}
+
+// isoDate reads 2026-12-03.
+func isoDate(w string) (y int, m time.Month, d int, ok bool) {
+	if len(w) != 10 || w[4] != '-' || w[7] != '-' {
+		return 0, 0, 0, false
+	}
+	y, ok = year4(w[:4])
+	mo, ok2 := smallNumber(w[5:7], 1, 12)
+	d, ok3 := smallNumber(w[8:10], 1, 31)
+	return y, time.Month(mo), d, ok && ok2 && ok3
+}
+
+// looksNumericDate is 12/03 or 3.12: day and month in an order we cannot know.
+func looksNumericDate(w string) bool {
+	for _, sep := range []string{"/", "."} {
+		a, b, found := strings.Cut(w, sep)
+		if !found {
+			continue
+		}
+		b, _, _ = strings.Cut(b, sep) // 12/03/2026
+		if _, ok := smallNumber(a, 0, 99); ok {
+			if _, ok := smallNumber(b, 0, 99); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
