@@ -27,11 +27,20 @@ const (
 // Build compiles ./cmd/buffer-mcp of the module at root into dir, as a user would
 // (go build, no -race), and returns the binary's path.
 func Build(ctx context.Context, root, dir string) (string, error) {
-	bin := filepath.Join(dir, "buffer-mcp")
-	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/buffer-mcp")
+	return GoBuild(ctx, root, filepath.Join(dir, "buffer-mcp"), "./cmd/buffer-mcp")
+}
+
+// GoBuild compiles the package pkg of the module at root into the file bin, with the build
+// tags given (none: a plain go build, no -race), and returns bin.
+func GoBuild(ctx context.Context, root, bin, pkg string, tags ...string) (string, error) {
+	args := []string{"build"}
+	if len(tags) > 0 {
+		args = append(args, "-tags", strings.Join(tags, ","))
+	}
+	cmd := exec.CommandContext(ctx, "go", append(args, "-o", bin, pkg)...)
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("go build ./cmd/buffer-mcp: %w\n%s", err, out)
+		return "", fmt.Errorf("go %s %s: %w\n%s", strings.Join(args, " "), pkg, err, out)
 	}
 	return bin, nil
 }

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -34,19 +33,15 @@ func coldstart(ctx context.Context, o *options) error {
 			return err
 		}
 	}
-	floor := filepath.Join(dir, "barefloor")
-	build := exec.CommandContext(ctx, "go", "build", "-o", floor, "./bench/cmd/barefloor")
-	build.Dir = o.root
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build ./bench/cmd/barefloor: %w\n%s", err, out)
+	floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor")
+	if err != nil {
+		return err
 	}
 	// The same program without the sandbox (go build -tags nosandbox): what the embedded
 	// sandbox of SPEC §6 costs every start, though no default-mode start uses it.
-	lean := filepath.Join(dir, "buffer-mcp-nosandbox")
-	build = exec.CommandContext(ctx, "go", "build", "-tags", "nosandbox", "-o", lean, "./cmd/buffer-mcp")
-	build.Dir = o.root
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build -tags nosandbox ./cmd/buffer-mcp: %w\n%s", err, out)
+	lean, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "buffer-mcp-nosandbox"), "./cmd/buffer-mcp", "nosandbox")
+	if err != nil {
+		return err
 	}
 	runs := *coldRuns
 	if o.rounds == 2 { // -quick

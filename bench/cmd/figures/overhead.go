@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 
 	"github.com/buffer-mcp/buffer-mcp/bench"
@@ -29,11 +28,9 @@ func overhead(ctx context.Context, o *options) error {
 			return err
 		}
 	}
-	floor := filepath.Join(dir, "barefloor")
-	build := exec.CommandContext(ctx, "go", "build", "-o", floor, "./bench/cmd/barefloor")
-	build.Dir = o.root
-	if out, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build ./bench/cmd/barefloor: %w\n%s", err, out)
+	floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor")
+	if err != nil {
+		return err
 	}
 	n, warm := *overheadCalls, 50
 	if o.rounds == 2 { // -quick

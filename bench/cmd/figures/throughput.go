@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -115,11 +114,9 @@ func throughputVariants(ctx context.Context, o *options) ([]*variant, func(), er
 			return nil, cleanup, err
 		}
 		defer os.RemoveAll(dir) // the running process keeps its binary
-		floor := filepath.Join(dir, "barefloor")
-		build := exec.CommandContext(ctx, "go", "build", "-tags", "floorhttp", "-o", floor, "./bench/cmd/barefloor")
-		build.Dir = o.root
-		if out, err := build.CombinedOutput(); err != nil {
-			return nil, cleanup, fmt.Errorf("go build -tags floorhttp ./bench/cmd/barefloor: %w\n%s", err, out)
+		floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor", "floorhttp")
+		if err != nil {
+			return nil, cleanup, err
 		}
 		variants = append(variants, &variant{name: "floor, lean", clients: "lean", args: []string{floor, "-http", "127.0.0.1:0"}})
 	}
