@@ -118,14 +118,7 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 			tz = "America/New_York"
 		}
 		t.Run(tt.input+" "+tz+" "+now.Format(time.RFC3339), func(t *testing.T) {
-			got, note, err := readDueAt(tt.input, now, tz)
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got.UTC().Format(time.RFC3339))
-			if tt.wantNote == "" {
-				assert.Empty(t, note)
-			} else {
-				assert.Contains(t, note, tt.wantNote)
-			}
+			assertReads(t, tt.input, now, tz, tt.want, tt.wantNote)
 		})
 	}
 }
@@ -175,11 +168,7 @@ func TestReadNaturalReviewRefusesWhatIsInDoubt(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
 			_, _, err := readDueAt(tt.input, whenNow, "America/New_York")
-			var ae *argError
-			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, "dueAt", ae.field)
-			assert.Contains(t, ae.message, tt.want)
-			assert.Contains(t, ae.message, `"tomorrow 9am"`, "every refusal shows the forms accepted")
+			assertRefusedWithExamples(t, err, tt.want)
 		})
 	}
 }

@@ -84,14 +84,7 @@ func TestReadDueAtResolvesInTheChannelsTimezone(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, note, err := readDueAt(tt.input, whenNow, tt.tz)
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, got.UTC().Format(time.RFC3339))
-			if tt.wantNote == "" {
-				assert.Empty(t, note)
-			} else {
-				assert.Contains(t, note, tt.wantNote)
-			}
+			assertReads(t, tt.input, whenNow, tt.tz, tt.want, tt.wantNote)
 		})
 	}
 }
@@ -126,11 +119,7 @@ func TestReadDueAtRefusesWhatItCannotReadWithExamples(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
 			_, _, err := readDueAt(tt.input, whenNow, "America/New_York")
-			var ae *argError
-			require.ErrorAs(t, err, &ae)
-			assert.Equal(t, "dueAt", ae.field)
-			assert.Contains(t, ae.message, tt.want)
-			assert.Contains(t, ae.message, `"tomorrow 9am"`, "every refusal shows the forms accepted")
+			assertRefusedWithExamples(t, err, tt.want)
 		})
 	}
 }
@@ -152,11 +141,31 @@ func TestCheckDueAtRefusesOnlyWhatNoTimezoneOrDayCouldRead(t *testing.T) {
 		"":                        "is empty",
 		"tomorrow morning at 8pm": "not in the morning",
 	} {
-		err := checkDueAt(input)
-		var ae *argError
-		if assert.ErrorAs(t, err, &ae, input) {
-			assert.Equal(t, "dueAt", ae.field)
-			assert.Contains(t, ae.message, want, input)
-		}
+		t.Run(input, func(t *testing.T) { assertRefusedWithExamples(t, checkDueAt(input), want) })
 	}
+}
+
+// assertReads checks that readDueAt reads input, in tz at now, as the instant want (RFC 3339
+// UTC), with a note containing wantNote, or no note when wantNote is "".
+func assertReads(t *testing.T, input string, now time.Time, tz, want, wantNote string) {
+	t.Helper()
+	got, note, err := readDueAt(input, now, tz)
+	require.NoError(t, err)
+	assert.Equal(t, want, got.UTC().Format(time.RFC3339))
+	if wantNote == "" {
+		assert.Empty(t, note)
+	} else {
+		assert.Contains(t, note, wantNote)
+	}
+}
+
+// assertRefusedWithExamples checks that err is InvalidArguments for dueAt, its message
+// contains want, and it shows the forms accepted, as every refusal of a dueAt does.
+func assertRefusedWithExamples(t *testing.T, err error, want string) {
+	t.Helper()
+	var ae *argError
+	require.ErrorAs(t, err, &ae)
+	assert.Equal(t, "dueAt", ae.field)
+	assert.Contains(t, ae.message, want)
+	assert.Contains(t, ae.message, `"tomorrow 9am"`, "every refusal shows the forms accepted")
 }
