@@ -6,8 +6,6 @@ import (
 	"net/http"
 	"testing"
 
-	"github.com/Khan/genqlient/graphql"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/sandbox"
 )
@@ -73,5 +71,3 @@ func (t *lastRequestTransport) RoundTrip(req *http.Request) (*http.Response, err
 	t.header = req.Header.Clone()
 	return t.next.RoundTrip(req)
 }
-
-var _ graphql.Client = (*client.Client)(nil)
