@@ -38,7 +38,7 @@ type Config struct {
 // without a token.
 func (c Config) Check() error {
 	if !IsLoopback(c.Addr) && c.Token == "" {
-		return fmt.Errorf("listening on %s (not loopback) needs a token: set BUFFER_MCP_HTTP_TOKEN or --http-token-file", c.Addr)
+		return fmt.Errorf("listen address %q is not loopback, so a bearer token is required: set BUFFER_MCP_HTTP_TOKEN or pass --http-token-file PATH", c.Addr)
 	}
 	return nil
 }

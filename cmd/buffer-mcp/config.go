@@ -177,8 +177,8 @@ func (c *config) validate(toolNames []string) error {
 		if err != nil {
 			return fmt.Errorf("invalid listen address %q: set --addr or BUFFER_MCP_ADDR to HOST:PORT, such as 127.0.0.1:8080", c.addr)
 		}
-		if !httpserver.IsLoopback(c.addr) && c.httpToken == "" {
-			return fmt.Errorf("listen address %q is not loopback, so a bearer token is required: set BUFFER_MCP_HTTP_TOKEN or pass --http-token-file PATH", c.addr)
+		if err := (httpserver.Config{Addr: c.addr, Token: c.httpToken}).Check(); err != nil {
+			return err
 		}
 	}
 	return nil
