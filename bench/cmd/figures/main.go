@@ -155,8 +155,7 @@ func fatalf(format string, args ...any) {
 	os.Exit(1)
 }
 
-// mib formats bytes as MiB; kib as KiB.
+// mib formats bytes as MiB.
 func mib(b float64) string { return fmt.Sprintf("%.1f MiB", b/(1<<20)) }
-func kib(b float64) string { return fmt.Sprintf("%.1f KiB", b/(1<<10)) }
 
 func numCPU() int { return runtime.NumCPU() }
