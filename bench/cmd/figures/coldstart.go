@@ -33,13 +33,23 @@ func coldstart(ctx context.Context, o *options) error {
 			return err
 		}
 	}
-	floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor")
+	floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor", bench.Static)
 	if err != nil {
 		return err
 	}
 	// The same program without the sandbox (go build -tags nosandbox): what the embedded
 	// sandbox of SPEC §6 costs every start, though no default-mode start uses it.
-	lean, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "buffer-mcp-nosandbox"), "./cmd/buffer-mcp", "nosandbox")
+	lean, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "buffer-mcp-nosandbox"), "./cmd/buffer-mcp", bench.Static, "nosandbox")
+	if err != nil {
+		return err
+	}
+	// Both again as a plain go build links them on a machine with a C compiler (libc and
+	// the dynamic loader): what the README's CGO_ENABLED=0 saves.
+	cgo, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "buffer-mcp-cgo"), "./cmd/buffer-mcp", bench.WithCgo)
+	if err != nil {
+		return err
+	}
+	floorCgo, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor-cgo"), "./bench/cmd/barefloor", bench.WithCgo)
 	if err != nil {
 		return err
 	}
@@ -55,7 +65,9 @@ func coldstart(ctx context.Context, o *options) error {
 	fmt.Printf("     API, BUFFER_API_KEY set; no --sandbox; nothing reaches Buffer before a tool call).\n")
 	fmt.Printf("     The floor is bench/cmd/barefloor: mcp-go v1.2.1's stdio server with eight\n")
 	fmt.Printf("     mcp.NewTool tools and nothing else. nosandbox is buffer-mcp built with -tags\n")
-	fmt.Printf("     nosandbox (no embedded sandbox). Figures: median [min–max].\n")
+	fmt.Printf("     nosandbox (no embedded sandbox). All are static builds (CGO_ENABLED=0, as the\n")
+	fmt.Printf("     README builds), except the two \"cgo\" rows: a plain go build on a machine with a\n")
+	fmt.Printf("     C compiler, linked to libc. Figures: median [min–max].\n")
 	type subject struct {
 		name string
 		bin  string
@@ -66,8 +78,10 @@ func coldstart(ctx context.Context, o *options) error {
 		{name: "buffer-mcp", bin: bin, env: []string{"BUFFER_API_KEY=bench-not-a-real-key", "BUFFER_MCP_SANDBOX=", "BUFFER_MCP_TRANSPORT=", "BUFFER_API_URL="}},
 		{name: "nosandbox", bin: lean},
 		{name: "barefloor", bin: floor},
+		{name: "cgo", bin: cgo},
+		{name: "floor cgo", bin: floorCgo},
 	}
-	subjects[1].env = subjects[0].env
+	subjects[1].env, subjects[3].env = subjects[0].env, subjects[0].env
 	if *coldOther != "" {
 		subjects = append(subjects, &subject{name: "compared", bin: *coldOther, env: subjects[0].env})
 		fmt.Printf("     compared: %s, run in turn with the others.\n", *coldOther)
@@ -101,6 +115,7 @@ func coldstart(ctx context.Context, o *options) error {
 		fmt.Printf("  %-11s %5d %23s ms %23s ms %18s MiB %8.1f\n", s.name, s.got[0].Tools, spread(init, "%.1f"), spread(list, "%.1f"), spread(rssMiB, "%.1f"), bench.Median(rssMiB)*(1<<20)/1e6)
 	}
 	fmt.Printf("\n  buffer-mcp − floor, spawn → tools/list: %+.1f ms (target ≤ 3 ms); nosandbox − floor: %+.1f ms\n", med["buffer-mcp"]-med["barefloor"], med["nosandbox"]-med["barefloor"])
+	fmt.Printf("  linked with cgo: buffer-mcp − floor %+.1f ms; static − cgo: buffer-mcp %+.1f ms, floor %+.1f ms\n", med["cgo"]-med["floor cgo"], med["buffer-mcp"]-med["cgo"], med["barefloor"]-med["floor cgo"])
 	fmt.Printf("  targets: spawn → tools/list ≤ 15 ms, idle RSS ≤ 15 MB\n")
 	return nil
 }

@@ -28,7 +28,7 @@ func overhead(ctx context.Context, o *options) error {
 			return err
 		}
 	}
-	floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor")
+	floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor", bench.Static)
 	if err != nil {
 		return err
 	}

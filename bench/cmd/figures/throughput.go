@@ -114,7 +114,7 @@ func throughputVariants(ctx context.Context, o *options) ([]*variant, func(), er
 			return nil, cleanup, err
 		}
 		defer os.RemoveAll(dir) // the running process keeps its binary
-		floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor", "floorhttp")
+		floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor", bench.Static, "floorhttp")
 		if err != nil {
 			return nil, cleanup, err
 		}
