@@ -273,15 +273,18 @@ func argsDigest(tool string, args any) (string, error) {
 // publishes once. A state minted by another process (a restart, another replica) fails
 // the check, and the person is simply asked again.
 type asks struct {
-	key  []byte
+	key  func() []byte // made at the first question: crypto/rand's first read costs a start 0.2 ms
 	now  func() time.Time
 	mu   sync.Mutex
 	used map[string]time.Time // nonce → expiry
 }
 
 func newAsks(now func() time.Time) *asks {
-	key := make([]byte, 32)
-	_, _ = rand.Read(key) // never fails (crypto/rand)
+	key := sync.OnceValue(func() []byte {
+		k := make([]byte, 32)
+		_, _ = rand.Read(k) // never fails (crypto/rand)
+		return k
+	})
 	return &asks{key: key, now: now, used: map[string]time.Time{}}
 }
 
@@ -294,7 +297,7 @@ func (a *asks) mint(digest string) string {
 }
 
 func (a *asks) mac(nonce, exp, digest string) string {
-	m := hmac.New(sha256.New, a.key)
+	m := hmac.New(sha256.New, a.key())
 	m.Write([]byte("v1\x00" + nonce + "\x00" + exp + "\x00" + digest))
 	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
 }
