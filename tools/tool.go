@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
+	"sync"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
@@ -66,7 +67,9 @@ type spec[A, R any] struct {
 // SPEC §4's error result.
 func newTool[A, R any](s spec[A, R], d *deps) Tool {
 	in := inputSchema(new(A))
-	names := namesOf(in)
+	// Read at the first call, not at start: parsing ten schemas is most of what building
+	// the tools costs a fresh process.
+	names := sync.OnceValue(func() *argNames { return namesOf(in) })
 	def := mcp.NewToolWithRawSchema(s.name, s.description, in)
 	def.Title = s.title
 	def.RawOutputSchema = outputSchema(new(R))
@@ -86,7 +89,7 @@ func newTool[A, R any](s spec[A, R], d *deps) Tool {
 				res, err = errorResult(&ErrorInfo{Type: TypeInternalError, Message: "buffer-mcp hit an internal error; the details are in its log"}), nil
 			}
 		}()
-		args, err := decodeArgs[A](names, req.GetRawArguments())
+		args, err := decodeArgs[A](names(), req.GetRawArguments())
 		if err != nil {
 			return errorResult(errorInfo(err, log)), nil
 		}
