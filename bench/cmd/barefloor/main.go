@@ -7,8 +7,11 @@
 // buffer-mcp's 20-post answer (structured content and the same JSON as text), so that the
 // protocol and the pipes carry as many bytes as they do for buffer-mcp. Built with -tags
 // floorhttp and run with -http ADDR it serves Streamable HTTP at /mcp (printing the URL
-// first), the floor of the throughput figure, list_posts answering that page. The HTTP part
-// is behind a tag so that the stdio floor links no more of mcp-go than a stdio server needs.
+// first), the floor of the throughput figure, list_posts answering that page. Built with
+// -tags floorproxy and run with -proxy URL, list_posts sends buffer-mcp's ListPosts request
+// to the GraphQL endpoint at URL and answers its posts as they came (proxy.go): the floor of
+// the overhead figure for a server that has to ask Buffer. Both parts are behind tags so
+// that the stdio floor links no more than a stdio server needs.
 package main
 
 import (
@@ -27,7 +30,25 @@ import (
 func main() {
 	addr := flag.String("http", "", "serve Streamable HTTP on this address instead of stdio (a -tags floorhttp build)")
 	page := flag.Bool("page", false, "list_posts answers a fixed 20-post page (always with -http)")
+	proxyURL := flag.String("proxy", "", "list_posts forwards buffer-mcp's ListPosts request to this GraphQL URL, key from BUFFER_API_KEY (a -tags floorproxy build)")
 	flag.Parse()
+	if err := run(*addr, *page, *proxyURL); err != nil {
+		fmt.Fprintln(os.Stderr, "barefloor:", err)
+		os.Exit(1)
+	}
+}
+
+// run serves the floor on stdio, or over HTTP on addr, its list_posts as the flags say.
+func run(addr string, page bool, proxyURL string) error {
+	var listPosts server.ToolHandlerFunc
+	switch {
+	case proxyURL != "" && forwardListPosts == nil:
+		return errors.New("-proxy needs a build with -tags floorproxy")
+	case proxyURL != "":
+		listPosts = forwardListPosts(proxyURL)
+	case page || addr != "":
+		listPosts = fixedPage()
+	}
 	s := server.NewMCPServer("barefloor", "1", server.WithToolCapabilities(false))
 	id := func(name string) mcp.ToolOption {
 		return mcp.WithString(name, mcp.Required(), mcp.Description("An id."))
@@ -57,28 +78,27 @@ func main() {
 	}
 	for _, t := range tools {
 		h := ok
-		if t.Name == "list_posts" && (*page || *addr != "") {
-			h = fixedPage()
+		if t.Name == "list_posts" && listPosts != nil {
+			h = listPosts
 		}
 		s.AddTool(t, h)
 	}
-	var err error
 	switch {
-	case *addr != "" && serveHTTP == nil:
-		err = errors.New("-http needs a build with -tags floorhttp")
-	case *addr != "":
-		err = serveHTTP(s, *addr)
+	case addr != "" && serveHTTP == nil:
+		return errors.New("-http needs a build with -tags floorhttp")
+	case addr != "":
+		return serveHTTP(s, addr)
 	default:
-		err = server.ServeStdio(s)
-	}
-	if err != nil {
-		fmt.Fprintln(os.Stderr, "barefloor:", err)
-		os.Exit(1)
+		return server.ServeStdio(s)
 	}
 }
 
 // serveHTTP serves the HTTP floor; http.go sets it in a -tags floorhttp build.
 var serveHTTP func(s *server.MCPServer, addr string) error
+
+// forwardListPosts returns list_posts sending its request to the GraphQL endpoint at url;
+// proxy.go sets it in a -tags floorproxy build.
+var forwardListPosts func(url string) server.ToolHandlerFunc
 
 // fixedPage answers a fixed page of 20 posts, shaped and sized like buffer-mcp's.
 func fixedPage() server.ToolHandlerFunc {
