@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -188,5 +189,21 @@ func TestLoggerRedactsSecrets(t *testing.T) {
 			assert.Contains(t, b.String(), "[redacted]")
 			assert.Contains(t, b.String(), "plain")
 		})
+	}
+}
+
+// Log lines carry their time in UTC whatever the machine's zone, with or without secrets to
+// redact (so the first line never has to read the local zone).
+func TestLogTimesAreUTC(t *testing.T) {
+	saved := time.Local
+	time.Local = time.FixedZone("UTC+5", 5*3600)
+	t.Cleanup(func() { time.Local = saved })
+	for _, format := range []string{"text", "json"} {
+		for _, secrets := range [][]string{nil, {"bk-secret-0123456789"}} {
+			var b bytes.Buffer
+			newLogger(&b, format, slog.LevelInfo, secrets...).Info("hello", "at", time.Date(2026, 11, 29, 9, 0, 0, 0, time.Local))
+			assert.Regexp(t, `time[":=]+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d+Z`, b.String(), "%s, secrets %v", format, secrets)
+			assert.Regexp(t, `at[":=]+2026-11-29T09:00:00(\.000)?\+05:00`, b.String(), "other times keep their zone (%s)", format)
+		}
 	}
 }
