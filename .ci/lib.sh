@@ -90,7 +90,8 @@ install_tools() {
 ci_setup() {
   trap ci_cleanup EXIT
   CI_TMP=$(mktemp -d "${TMPDIR:-/tmp}/buffer-mcp-ci.XXXXXX")
-  (cd "$ROOT" && go build -o bin/buffer-mcp ./cmd/buffer-mcp) || fail "go build ./cmd/buffer-mcp failed"
+  # Built as the README builds it: a static binary.
+  (cd "$ROOT" && CGO_ENABLED=0 go build -o bin/buffer-mcp ./cmd/buffer-mcp) || fail "go build ./cmd/buffer-mcp failed"
   install_tools
   export PATH="$TOOLS_DIR/node_modules/.bin:$PATH"
   local v
