@@ -31,11 +31,14 @@ type proxy struct {
 // newProxy returns list_posts sending to the GraphQL endpoint at url with the key in
 // BUFFER_API_KEY, as buffer-mcp is configured.
 func newProxy(url string) server.ToolHandlerFunc {
-	p := &proxy{url: url, key: os.Getenv("BUFFER_API_KEY"), http: &http.Client{
-		// One connection, kept alive from call to call, as buffer-mcp's client keeps one.
-		Transport: &http.Transport{MaxConnsPerHost: 1, MaxIdleConnsPerHost: 1},
-		Timeout:   10 * time.Second,
-	}}
+	// One connection, kept alive from call to call, as buffer-mcp's client keeps one.
+	rt := &http.Transport{MaxConnsPerHost: 1, MaxIdleConnsPerHost: 1}
+	return proxyVia(url, os.Getenv("BUFFER_API_KEY"), rt)
+}
+
+// proxyVia returns list_posts sending to url with key through rt.
+func proxyVia(url, key string, rt http.RoundTripper) server.ToolHandlerFunc {
+	p := &proxy{url: url, key: key, http: &http.Client{Transport: rt, Timeout: 10 * time.Second}}
 	return p.listPosts
 }
 
