@@ -33,10 +33,7 @@ func TestFloorDefsAreBufferMCPs(t *testing.T) {
 	require.Equal(t, src, string(committed), "%s is stale: run UPDATE_SNAPSHOTS=1 go test ./bench -run TestFloorDefsAreBufferMCPs", floorDefsFile)
 
 	ctx := t.Context()
-	root, err := ModuleRoot(ctx)
-	require.NoError(t, err)
-	floor, err := GoBuild(ctx, root, filepath.Join(t.TempDir(), "barefloor"), "./bench/cmd/barefloor", Static, "floordefs")
-	require.NoError(t, err)
+	floor := buildFloor(t, "floordefs")
 	const timeout = 10 * time.Second
 	s, err := startInitialized(floor, nil, nil, timeout)
 	require.NoError(t, err)
@@ -99,11 +96,7 @@ func listedTools(t *testing.T, answer []byte) map[string]string {
 // list_posts from a sandbox embedded in its own process, as buffer-mcp --sandbox does, so
 // that linking the sandbox into the floor links the engine that buffer-mcp's build links.
 func TestFloorSandboxAnswersFromAnEmbeddedSandbox(t *testing.T) {
-	ctx := t.Context()
-	root, err := ModuleRoot(ctx)
-	require.NoError(t, err)
-	floor, err := GoBuild(ctx, root, filepath.Join(t.TempDir(), "barefloor"), "./bench/cmd/barefloor", Static, "floorproxy", "floorsandbox")
-	require.NoError(t, err)
+	floor := buildFloor(t, "floorproxy", "floorsandbox")
 	sb, err := sandbox.New(sandbox.Options{})
 	require.NoError(t, err)
 	const timeout = 10 * time.Second
@@ -113,4 +106,14 @@ func TestFloorSandboxAnswersFromAnEmbeddedSandbox(t *testing.T) {
 	answer, err := firstAnswer(s, listPostsParams(sb.Seed().Organizations[0].ID), timeout)
 	require.NoError(t, err)
 	assert.Equal(t, len(sb.Seed().Posts), answer.Posts, "the seed's posts, as the embedded sandbox lists them")
+}
+
+// buildFloor builds bench/cmd/barefloor, static, with the tags given.
+func buildFloor(t *testing.T, tags ...string) string {
+	t.Helper()
+	root, err := ModuleRoot(t.Context())
+	require.NoError(t, err)
+	floor, err := GoBuild(t.Context(), root, filepath.Join(t.TempDir(), "barefloor"), "./bench/cmd/barefloor", Static, tags...)
+	require.NoError(t, err)
+	return floor
 }

@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -23,14 +22,7 @@ import (
 // the same ListPosts request body, byte for byte, and answer as many posts.
 func TestFloorProxySendsWhatBufferMCPSends(t *testing.T) {
 	ctx := t.Context()
-	root, err := ModuleRoot(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	floor, err := GoBuild(ctx, root, filepath.Join(t.TempDir(), "barefloor"), "./bench/cmd/barefloor", Static, "floorproxy")
-	if err != nil {
-		t.Fatal(err)
-	}
+	floor := buildFloor(t, "floorproxy")
 	sb, err := sandbox.New(sandbox.Options{})
 	if err != nil {
 		t.Fatal(err)
