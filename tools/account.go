@@ -2,7 +2,6 @@ package tools
 
 import (
 	"context"
-	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 )
@@ -58,7 +57,7 @@ func (d *deps) accountResult(ctx context.Context) (*getAccountResult, error) {
 		Email:       a.Email,
 		Name:        a.Name,
 		Timezone:    tz,
-		CurrentTime: d.now().In(location(tz)).Format(time.RFC3339),
+		CurrentTime: formatLocal(d.now(), tz),
 	}}
 	for _, o := range a.Organizations {
 		out.Organizations = append(out.Organizations, organizationOut{ID: o.Id, Name: o.Name, ChannelCount: o.ChannelCount})

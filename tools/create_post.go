@@ -160,9 +160,11 @@ func createPost(d *deps) Tool {
 				}
 				tg := &target{ch: &ch}
 				if args.sched.dueAt != "" {
-					if tg.dueAt, tg.note, err = readDueAt(args.sched.dueAt, d.now(), ch.Timezone); err != nil {
+					r, err := readDueAt(args.sched.dueAt, d.now(), ch.Timezone)
+					if err != nil {
 						return nil, err
 					}
+					tg.dueAt, tg.note = r.Time, r.Note
 					if err := checkFuture(tg.dueAt, d.now(), ch.Timezone); err != nil {
 						return nil, err
 					}
@@ -266,8 +268,8 @@ func toCreatedPost(p client.PostDetail, tz string) createdPost {
 		ChannelID:  p.ChannelId,
 		Status:     string(p.Status),
 		Text:       p.Text,
-		DueAt:      utc(p.DueAt),
-		DueAtLocal: local(p.DueAt, tz),
+		DueAt:      bufferUTC(p.DueAt),
+		DueAtLocal: bufferLocal(p.DueAt, tz),
 		Timezone:   tz,
 	}
 }

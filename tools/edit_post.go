@@ -8,6 +8,7 @@ import (
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/internal/dueat"
 )
 
 // editPostArgs uses pointers so that an argument left out is told apart from an empty one:
@@ -72,21 +73,19 @@ type editPostResult struct {
 // the future needs no timezone; anything else (local or natural time, or a time in the past
 // to be shown as the person would read it) costs one request for the post's channel.
 func (d *deps) readPostDueAt(ctx context.Context, postID, dueAt string) (time.Time, string, error) {
-	if rfc3339().MatchString(dueAt) {
-		if t, err := parseTime("dueAt", dueAt); err == nil && t.After(d.now()) {
-			return t, "", nil
-		}
+	if t, ok := dueat.ParseRFC3339(dueAt); ok && t.After(d.now()) {
+		return t, "", nil
 	}
 	resp, err := client.GetPost(ctx, d.gql, postID)
 	if err != nil {
 		return time.Time{}, "", postNotFound(err, postID)
 	}
 	tz := resp.Post.Channel.Timezone
-	t, note, err := readDueAt(dueAt, d.now(), tz)
+	r, err := readDueAt(dueAt, d.now(), tz)
 	if err != nil {
 		return time.Time{}, "", err
 	}
-	return t, note, checkFuture(t, d.now(), tz)
+	return r.Time, r.Note, checkFuture(r.Time, d.now(), tz)
 }
 
 // editPost is edit_post: change a post's text, media or schedule, leaving the rest alone.

@@ -86,7 +86,8 @@ func FuzzResolveSchedule(f *testing.F) {
 			t.Fatalf("dueAt %q accepted with mode %q", dueAt, s.mode)
 		}
 		for _, tz := range zones {
-			got, _, err := readDueAt(s.dueAt, now, tz)
+			r, err := readDueAt(s.dueAt, now, tz)
+			got := r.Time
 			if err != nil {
 				if ae, ok := err.(*argError); !ok || ae.field != "dueAt" {
 					t.Fatalf("readDueAt(%q) in %s: %T %v", dueAt, tz, err, err)

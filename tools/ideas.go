@@ -41,7 +41,7 @@ func toIdeaOut(i client.IdeaFields) ideaOut {
 		ID:        i.Id,
 		Title:     i.Content.Title,
 		Text:      i.Content.Text,
-		Date:      utc(i.Content.Date),
+		Date:      bufferUTC(i.Content.Date),
 		GroupID:   i.GroupId,
 		CreatedAt: time.Unix(int64(i.CreatedAt), 0).UTC().Format(time.RFC3339),
 	}

@@ -46,9 +46,9 @@ func toPostOut(p client.PostFields) postOut {
 		ChannelService: string(p.ChannelService),
 		Status:         string(p.Status),
 		Text:           p.Text,
-		DueAt:          utc(p.DueAt),
-		SentAt:         utc(p.SentAt),
-		CreatedAt:      utc(p.CreatedAt),
+		DueAt:          bufferUTC(p.DueAt),
+		SentAt:         bufferUTC(p.SentAt),
+		CreatedAt:      bufferUTC(p.CreatedAt),
 		ExternalLink:   p.ExternalLink,
 	}
 	if p.Error.Message != "" {
@@ -60,7 +60,7 @@ func toPostOut(p client.PostFields) postOut {
 func toPostDetail(p client.PostDetail) *postDetail {
 	out := &postDetail{
 		postOut:        toPostOut(p.PostFields),
-		DueAtLocal:     local(p.DueAt, p.Channel.Timezone),
+		DueAtLocal:     bufferLocal(p.DueAt, p.Channel.Timezone),
 		Timezone:       p.Channel.Timezone,
 		SchedulingType: string(p.SchedulingType),
 		ShareMode:      string(p.ShareMode),

@@ -1,8 +1,6 @@
 package tools
 
-import (
-	"time"
-)
+import "github.com/buffer-mcp/buffer-mcp/internal/dueat"
 
 var (
 	shareModes      = []string{"addToQueue", "shareNext", "shareNow", "customScheduled"}
@@ -35,23 +33,8 @@ func resolveSchedule(mode, dueAt string) (schedule, error) {
 	}
 	// Words it cannot read are refused before any request; the reading happens later, in
 	// each channel's timezone, where what depends on the day is checked too.
-	if err := checkDueAt(dueAt); err != nil {
-		return schedule{}, err
+	if err := dueat.Check(dueAt); err != nil {
+		return schedule{}, dueAtError(err)
 	}
 	return schedule{mode: "customScheduled", dueAt: dueAt}, nil
 }
-
-// checkFuture refuses a dueAt that is not in the future, showing it in the channel's
-// timezone so the person sees how it was read.
-func checkFuture(dueAt, now time.Time, tz string) error {
-	if dueAt.After(now) {
-		return nil
-	}
-	return invalidArg("dueAt", "%s is in the past (it is now %s); give a future time",
-		describeLocal(dueAt, tz), describeLocal(now, tz))
-}
-
-// formatUTC and formatLocal format an instant for results.
-func formatUTC(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func formatLocal(t time.Time, tz string) string { return t.In(location(tz)).Format(time.RFC3339) }

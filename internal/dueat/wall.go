@@ -1,47 +1,10 @@
-package tools
+package dueat
 
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
 )
-
-// localDateTime is a date and a wall-clock time without an offset: 2026-12-03 09:00.
-var localDateTime = lazyRegexp(`^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2}))?$`)
-
-// readDueAt resolves a dueAt in the timezone tz, at the instant now: an RFC 3339 time with
-// an offset as it is; a local date-time without an offset ("2026-12-03 09:00") in tz; or
-// the person's own words ("tomorrow 9am") against now in tz. note explains any
-// daylight-saving adjustment; it is "" otherwise.
-func readDueAt(input string, now time.Time, tz string) (t time.Time, note string, err error) {
-	s := strings.TrimSpace(input)
-	loc := location(tz)
-	if rfc3339().MatchString(s) {
-		t, err := parseTime("dueAt", s)
-		return t, "", err
-	}
-	if m := localDateTime().FindStringSubmatch(s); m != nil {
-		return wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), loc, s)
-	}
-	return readNatural(s, now, loc)
-}
-
-// checkDueAt refuses, before any request, a dueAt that readDueAt would refuse whatever the
-// channel's timezone and whatever the day: unreadable words, an impossible date or time.
-// The reading itself happens later, in each channel's timezone (resolveSchedule).
-func checkDueAt(input string) error {
-	s := strings.TrimSpace(input)
-	if rfc3339().MatchString(s) {
-		_, err := parseTime("dueAt", s)
-		return err
-	}
-	if m := localDateTime().FindStringSubmatch(s); m != nil {
-		_, _, err := wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), time.UTC, s)
-		return err
-	}
-	return checkNatural(s)
-}
 
 // wallTime is the instant at which a wall clock in loc shows the given time, with a defined
 // answer on daylight-saving days: a time that occurs twice (clocks go back) is read as the
@@ -49,11 +12,11 @@ func checkDueAt(input string) error {
 // clock would show it. note says which, so the person sees it.
 func wallTime(y, mo, d, h, mi, sec int, loc *time.Location, input string) (time.Time, string, error) {
 	if mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 59 {
-		return time.Time{}, "", invalidArg("dueAt", "%q is not a valid date and time; %s", input, dueAtExamples)
+		return time.Time{}, "", refuse("%q is not a valid date and time; %s", input, Examples)
 	}
 	naive := time.Date(y, time.Month(mo), d, h, mi, sec, 0, time.UTC)
 	if naive.Day() != d {
-		return time.Time{}, "", invalidArg("dueAt", "%q is not a valid date; %s", input, dueAtExamples)
+		return time.Time{}, "", refuse("%q is not a valid date; %s", input, Examples)
 	}
 	// The offsets in force around that day: before and after any transition.
 	_, before := naive.Add(-24 * time.Hour).In(loc).Zone()
@@ -83,7 +46,7 @@ func wallTime(y, mo, d, h, mi, sec int, loc *time.Location, input string) (time.
 			naive.Format("2006-01-02 15:04"), loc, t.In(loc).Format("15:04 MST (-07:00)"))
 	}
 	if yr := t.UTC().Year(); yr < 1970 || yr > 9999 {
-		return time.Time{}, "", invalidArg("dueAt", "is out of range: %q", input)
+		return time.Time{}, "", refuse("is out of range: %q", input)
 	}
 	return t, note, nil
 }

@@ -1,8 +1,8 @@
-// The words the time reader knows (natural_time.go), and the readers of single words:
+// The words the time reader knows (phrase.go), and the readers of single words:
 // clock times, days of the month, years, amounts of time. Plain maps and functions: no
 // pattern to compile when the program starts.
 
-package tools
+package dueat
 
 import (
 	"strconv"

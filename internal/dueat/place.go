@@ -1,7 +1,7 @@
-// Placing a phrase the time reader has read (natural_time.go) on a calendar: the time of
+// Placing a phrase the time reader has read (phrase.go) on a calendar: the time of
 // day it names, and the day, in the channel's timezone against the current time.
 
-package tools
+package dueat
 
 import (
 	"fmt"
@@ -20,13 +20,13 @@ func (p *phrase) clock() (h, mi int, err error) {
 	h, mi = p.hourOfDay()
 	switch {
 	case h == -2:
-		return 0, 0, invalidArg("dueAt", "%q: which %d o'clock, after midnight or in the afternoon? Write %dam or %dpm with the day; %s",
-			p.input, p.hour, p.hour, p.hour, dueAtExamples)
+		return 0, 0, refuse("%q: which %d o'clock, after midnight or in the afternoon? Write %dam or %dpm with the day; %s",
+			p.input, p.hour, p.hour, p.hour, Examples)
 	case h < 0:
-		return 0, 0, invalidArg("dueAt", "%q is not a valid time of day; %s", p.input, dueAtExamples)
+		return 0, 0, refuse("%q is not a valid time of day; %s", p.input, Examples)
 	case p.earlyHour():
-		return 0, 0, invalidArg("dueAt", "%q: is that %d:%02dam or %d:%02dpm? Write %d:%02dam, %d:%02dpm or %02d:%02d (24-hour); %s",
-			p.input, h, mi, h, mi, h, mi, h, mi, h+12, mi, dueAtExamples)
+		return 0, 0, refuse("%q: is that %d:%02dam or %d:%02dpm? Write %d:%02dam, %d:%02dpm or %02d:%02d (24-hour); %s",
+			p.input, h, mi, h, mi, h, mi, h, mi, h+12, mi, Examples)
 	case p.hasClock && !partFits(p.part, h):
 		return 0, 0, p.partMismatch(h, mi)
 	}
@@ -55,11 +55,11 @@ func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time,
 		}
 		day = time.Date(year, p.month, p.day, 0, 0, 0, 0, time.UTC)
 		if day.Day() != p.day || p.day > 31 {
-			return time.Time{}, "", invalidArg("dueAt", "%q is not a valid date; %s", p.input, dueAtExamples)
+			return time.Time{}, "", refuse("%q is not a valid date; %s", p.input, Examples)
 		}
 		if p.hasWeekday && day.Weekday() != p.weekday {
-			return time.Time{}, "", invalidArg("dueAt", "%q: %s is a %s, not a %s; %s", p.input,
-				day.Format("Jan 2 2006"), day.Weekday(), p.weekday, dueAtExamples)
+			return time.Time{}, "", refuse("%q: %s is a %s, not a %s; %s", p.input,
+				day.Format("Jan 2 2006"), day.Weekday(), p.weekday, Examples)
 		}
 	case p.hasOffset:
 		day = today.AddDate(0, 0, p.dayOffset)
@@ -97,11 +97,11 @@ func (p *phrase) dayOfMonth(today time.Time) (time.Time, error) {
 	}
 	day := first.AddDate(0, 0, p.day-1)
 	if day.Month() != first.Month() {
-		return time.Time{}, invalidArg("dueAt", "%q: %s has no day %d; name the month, or %s", p.input, first.Format("January 2006"), p.day, dueAtExamples)
+		return time.Time{}, refuse("%q: %s has no day %d; name the month, or %s", p.input, first.Format("January 2006"), p.day, Examples)
 	}
 	if p.hasWeekday && day.Weekday() != p.weekday {
-		return time.Time{}, invalidArg("dueAt", "%q: %s is a %s, not a %s; %s", p.input,
-			day.Format("Jan 2 2006"), day.Weekday(), p.weekday, dueAtExamples)
+		return time.Time{}, refuse("%q: %s is a %s, not a %s; %s", p.input,
+			day.Format("Jan 2 2006"), day.Weekday(), p.weekday, Examples)
 	}
 	return day, nil
 }
@@ -116,7 +116,7 @@ func (p *phrase) partMismatch(h, mi int) error {
 	if h < 5 && p.part != "morning" {
 		hint = " (after midnight it is the next day: name that day, as in \"tomorrow 1am\")"
 	}
-	return invalidArg("dueAt", "%q: %02d:%02d is not %s%s; %s", p.input, h, mi, where, hint, dueAtExamples)
+	return refuse("%q: %02d:%02d is not %s%s; %s", p.input, h, mi, where, hint, Examples)
 }
 
 // partFits is whether an hour (0–23) lies in the part of the day named with it, so that

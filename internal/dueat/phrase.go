@@ -1,19 +1,19 @@
-package tools
+package dueat
 
 import (
 	"strings"
 	"time"
 )
 
-// dueAtExamples is what every unreadable dueAt is told it may be.
-const dueAtExamples = `use a time such as "tomorrow 9am", "next Friday at 17:30", "in 2 hours", "Dec 3 noon", ` +
+// Examples is what every unreadable dueAt is told it may be.
+const Examples = `use a time such as "tomorrow 9am", "next Friday at 17:30", "in 2 hours", "Dec 3 noon", ` +
 	`"2026-12-03 09:00" (the channel's local time) or "2026-12-03T09:00:00-05:00"`
 
 // The reader below understands the few shapes people use to schedule a post, and the whole
 // phrase or nothing: a word it does not know is refused, never skipped. It is our own
 // rather than a library because the general-purpose parsers we tried either compiled
-// regular expressions for several languages at start-up (olebedev/when: about 9 ms of a
-// 15 ms start-up budget, see BENCHMARKS.md) or read "Dec 3 noon" and "tonight at 8"
+// regular expressions for several languages at start-up (olebedev/when: a large share of
+// the start-up time, see BENCHMARKS.md) or read "Dec 3 noon" and "tonight at 8"
 // wrongly (tj/go-naturaldate). It does no work until it is called.
 //
 //	phrase   = relative | [day] clock | clock [day] | day part
@@ -55,7 +55,7 @@ type phrase struct {
 func readNatural(input string, now time.Time, loc *time.Location) (time.Time, string, error) {
 	words := wordsOf(input)
 	if len(words) == 0 {
-		return time.Time{}, "", invalidArg("dueAt", "is empty; %s", dueAtExamples)
+		return time.Time{}, "", refuse("is empty; %s", Examples)
 	}
 	p := phrase{input: strings.TrimSpace(input)}
 	if err := p.read(words); err != nil {
@@ -78,7 +78,7 @@ func readNatural(input string, now time.Time, loc *time.Location) (time.Time, st
 func checkNatural(input string) error {
 	words := wordsOf(input)
 	if len(words) == 0 {
-		return invalidArg("dueAt", "is empty; %s", dueAtExamples)
+		return refuse("is empty; %s", Examples)
 	}
 	p := phrase{input: strings.TrimSpace(input)}
 	if err := p.read(words); err != nil || p.isRel {
@@ -178,7 +178,7 @@ func (p *phrase) read(words []string) error {
 				return err
 			}
 		case w == "midnight":
-			return invalidArg("dueAt", "%q: midnight could be the start or the end of that day; give the date with 00:00 or 23:59, or %s", p.input, dueAtExamples)
+			return refuse("%q: midnight could be the start or the end of that day; give the date with 00:00 or 23:59, or %s", p.input, Examples)
 		case w == "am" || w == "pm":
 			if !p.hasClock || p.meridiem != "" || p.twentyFour && p.hour > 12 {
 				return p.unreadable(w)
@@ -208,7 +208,7 @@ func (p *phrase) read(words []string) error {
 		}
 	}
 	if !p.hasClock && p.part == "" {
-		return invalidArg("dueAt", "%q has no time of day; %s", p.input, dueAtExamples)
+		return refuse("%q has no time of day; %s", p.input, Examples)
 	}
 	return nil
 }
@@ -229,7 +229,7 @@ func (p *phrase) readRelative(words []string) error {
 		if step := time.Duration(n) * unit; step <= maxAhead-p.relative {
 			p.relative += step
 		} else {
-			return invalidArg("dueAt", "%q is too far ahead; %s", p.input, dueAtExamples)
+			return refuse("%q is too far ahead; %s", p.input, Examples)
 		}
 		words = words[used:]
 		if len(words) > 1 && words[0] == "and" {
@@ -270,10 +270,10 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 	}
 	if looksNumericDate(w) {
 		if _, _, ok := atClock(w); ok {
-			return 0, invalidArg("dueAt", "%q is ambiguous: is %s a date or a time of day? For a time write it with a colon, "+
-				"such as 9:30am or 21:30; for a date, the month's name; %s", p.input, w, dueAtExamples)
+			return 0, refuse("%q is ambiguous: is %s a date or a time of day? For a time write it with a colon, "+
+				"such as 9:30am or 21:30; for a date, the month's name; %s", p.input, w, Examples)
 		}
-		return 0, invalidArg("dueAt", "%q is ambiguous (day/month or month/day?): write the month's name, or %s", p.input, dueAtExamples)
+		return 0, refuse("%q is ambiguous (day/month or month/day?): write the month's name, or %s", p.input, Examples)
 	}
 	if y, mo, d, ok := isoDate(w); ok {
 		return 0, p.setDate(y, mo, d)
@@ -321,8 +321,8 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 		}
 	}
 	if h, ok := smallNumber(w, 0, 23); ok {
-		return 0, invalidArg("dueAt", "%q: is %d a time of day? Write %dam, %dpm or \"at %d\" (24-hour); %s",
-			p.input, h, h, h, h, dueAtExamples)
+		return 0, refuse("%q: is %d a time of day? Write %dam, %dpm or \"at %d\" (24-hour); %s",
+			p.input, h, h, h, h, Examples)
 	}
 	return 0, p.unreadable(w)
 }
@@ -355,16 +355,16 @@ func (p *phrase) setDate(year int, m time.Month, d int) error {
 
 func (p *phrase) setClock(h, mi int, meridiem string) error {
 	if p.hasClock {
-		return invalidArg("dueAt", "%q names two times of day; %s", p.input, dueAtExamples)
+		return refuse("%q names two times of day; %s", p.input, Examples)
 	}
 	p.hour, p.minute, p.meridiem, p.hasClock = h, mi, meridiem, true
 	return nil
 }
 
 func (p *phrase) twoDays() error {
-	return invalidArg("dueAt", "%q names two different days; %s", p.input, dueAtExamples)
+	return refuse("%q names two different days; %s", p.input, Examples)
 }
 
 func (p *phrase) unreadable(part string) error {
-	return invalidArg("dueAt", "could not read all of %q (not %q); %s", p.input, part, dueAtExamples)
+	return refuse("could not read all of %q (not %q); %s", p.input, part, Examples)
 }

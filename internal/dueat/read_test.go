@@ -1,4 +1,4 @@
-package tools
+package dueat
 
 import (
 	"testing"
@@ -118,7 +118,7 @@ func TestReadDueAtRefusesWhatItCannotReadWithExamples(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
-			_, _, err := readDueAt(tt.input, whenNow, "America/New_York")
+			_, _, err := readIn(tt.input, whenNow, "America/New_York")
 			assertRefusedWithExamples(t, err, tt.want)
 		})
 	}
@@ -130,7 +130,7 @@ func TestCheckDueAtRefusesOnlyWhatNoTimezoneOrDayCouldRead(t *testing.T) {
 		// These depend on the day in the channel's timezone, so only the reading there decides.
 		"the 31st at 9am", "Friday Dec 5 9am", "Feb 29 9am",
 	} {
-		assert.NoError(t, checkDueAt(ok), ok)
+		assert.NoError(t, Check(ok), ok)
 	}
 	for input, want := range map[string]string{
 		"tomorrow 9am or so":      "could not read all",
@@ -141,15 +141,15 @@ func TestCheckDueAtRefusesOnlyWhatNoTimezoneOrDayCouldRead(t *testing.T) {
 		"":                        "is empty",
 		"tomorrow morning at 8pm": "not in the morning",
 	} {
-		t.Run(input, func(t *testing.T) { assertRefusedWithExamples(t, checkDueAt(input), want) })
+		t.Run(input, func(t *testing.T) { assertRefusedWithExamples(t, Check(input), want) })
 	}
 }
 
-// assertReads checks that readDueAt reads input, in tz at now, as the instant want (RFC 3339
+// assertReads checks that Read reads input, in tz at now, as the instant want (RFC 3339
 // UTC), with a note containing wantNote, or no note when wantNote is "".
 func assertReads(t *testing.T, input string, now time.Time, tz, want, wantNote string) {
 	t.Helper()
-	got, note, err := readDueAt(input, now, tz)
+	got, note, err := readIn(input, now, tz)
 	require.NoError(t, err)
 	assert.Equal(t, want, got.UTC().Format(time.RFC3339))
 	if wantNote == "" {
@@ -159,13 +159,18 @@ func assertReads(t *testing.T, input string, now time.Time, tz, want, wantNote s
 	}
 }
 
-// assertRefusedWithExamples checks that err is InvalidArguments for dueAt, its message
-// contains want, and it shows the forms accepted, as every refusal of a dueAt does.
+// readIn is Read in the timezone named tz, with the note beside the instant.
+func readIn(input string, now time.Time, tz string) (time.Time, string, error) {
+	r, err := Read(input, now, Location(tz))
+	return r.Time, r.Note, err
+}
+
+// assertRefusedWithExamples checks that err is a refusal whose message contains want and
+// shows the forms accepted, as every refusal of a dueAt does.
 func assertRefusedWithExamples(t *testing.T, err error, want string) {
 	t.Helper()
-	var ae *argError
-	require.ErrorAs(t, err, &ae)
-	assert.Equal(t, "dueAt", ae.field)
-	assert.Contains(t, ae.message, want)
-	assert.Contains(t, ae.message, `"tomorrow 9am"`, "every refusal shows the forms accepted")
+	var de *Error
+	require.ErrorAs(t, err, &de)
+	assert.Contains(t, de.Message, want)
+	assert.Contains(t, de.Message, `"tomorrow 9am"`, "every refusal shows the forms accepted")
 }

@@ -1,4 +1,4 @@
-package tools
+package dueat
 
 import (
 	"testing"
@@ -167,18 +167,17 @@ func TestReadNaturalReviewRefusesWhatIsInDoubt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
-			_, _, err := readDueAt(tt.input, whenNow, "America/New_York")
+			_, _, err := readIn(tt.input, whenNow, "America/New_York")
 			assertRefusedWithExamples(t, err, tt.want)
 		})
 	}
 }
 
-// "this Friday 9am" said late on a Friday is this morning, so it is refused as past rather
-// than moved silently to next week.
+// "this Friday 9am" said late on a Friday is this morning, already past (which the tools
+// refuse as such), not moved silently to next week.
 func TestReadNaturalReviewThisWeekdayTodayIsNotNextWeek(t *testing.T) {
-	got, _, err := readDueAt("this Friday 9am", fridayLate, "America/New_York")
+	got, _, err := readIn("this Friday 9am", fridayLate, "America/New_York")
 	require.NoError(t, err)
-	var ae *argError
-	require.ErrorAs(t, checkFuture(got, fridayLate, "America/New_York"), &ae)
-	assert.Contains(t, ae.message, "is in the past")
+	assert.Equal(t, "2026-12-04T14:00:00Z", got.UTC().Format(time.RFC3339))
+	assert.True(t, got.Before(fridayLate), "read as this morning, before now")
 }
