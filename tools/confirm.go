@@ -14,15 +14,10 @@ package tools
 
 import (
 	"context"
-	"crypto/hmac"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
@@ -164,14 +159,14 @@ func (d *deps) askToPublishNow(ctx context.Context, req mcp.CallToolRequest, too
 	}
 	state := req.Params.RequestState
 	switch answer := server.ElicitationResponse(req.Params.InputResponses, confirmInputID); {
-	case state != "" && d.asks.valid(state, digest):
+	case state != "" && d.asks.Valid(state, digest):
 		if answer == nil {
 			break
 		}
 		if yes, why := readAnswer(answer); !yes {
 			return nil, &notConfirmed{why: why}
 		}
-		if d.asks.redeem(state) {
+		if d.asks.Redeem(state) {
 			return nil, nil
 		}
 		d.log.Warn("an answer to publishing now was used already; asking again", "tool", tool)
@@ -183,7 +178,7 @@ func (d *deps) askToPublishNow(ctx context.Context, req mcp.CallToolRequest, too
 	if err != nil {
 		return nil, err
 	}
-	return server.NewInputRequestBuilder(d.asks.mint(digest)).
+	return server.NewInputRequestBuilder(d.asks.Mint(digest)).
 		Elicit(confirmInputID, mcp.ElicitationParams{Message: q.message(d.now()), RequestedSchema: confirmSchema}).
 		ToolResult(), nil
 }
@@ -264,74 +259,4 @@ func argsDigest(tool string, args any) (string, error) {
 	}
 	sum := sha256.Sum256(append([]byte(tool+"\x00"), b...))
 	return string(sum[:]), nil
-}
-
-// asks mints and checks the requestState of the questions about publishing now. A state
-// is "v1.<nonce>.<expiry>.<mac>", the MAC (a per-process key) binding the nonce and expiry
-// to the arguments' digest, so that a client can neither forge one nor carry a "yes" over
-// to other arguments. Redeemed nonces are remembered until they expire, so that one "yes"
-// publishes once. A state minted by another process (a restart, another replica) fails
-// the check, and the person is simply asked again.
-type asks struct {
-	key  func() []byte // made at the first question: crypto/rand's first read costs a start 0.2 ms
-	now  func() time.Time
-	mu   sync.Mutex
-	used map[string]time.Time // nonce → expiry
-}
-
-func newAsks(now func() time.Time) *asks {
-	key := sync.OnceValue(func() []byte {
-		k := make([]byte, 32)
-		_, _ = rand.Read(k) // never fails (crypto/rand)
-		return k
-	})
-	return &asks{key: key, now: now, used: map[string]time.Time{}}
-}
-
-func (a *asks) mint(digest string) string {
-	n := make([]byte, 16)
-	_, _ = rand.Read(n)
-	nonce := base64.RawURLEncoding.EncodeToString(n)
-	exp := strconv.FormatInt(a.now().Add(confirmTTL).Unix(), 10)
-	return "v1." + nonce + "." + exp + "." + a.mac(nonce, exp, digest)
-}
-
-func (a *asks) mac(nonce, exp, digest string) string {
-	m := hmac.New(sha256.New, a.key())
-	m.Write([]byte("v1\x00" + nonce + "\x00" + exp + "\x00" + digest))
-	return base64.RawURLEncoding.EncodeToString(m.Sum(nil))
-}
-
-// valid reports whether state is one this process minted for digest, not yet expired.
-func (a *asks) valid(state, digest string) bool {
-	parts := strings.Split(state, ".")
-	if len(parts) != 4 || parts[0] != "v1" {
-		return false
-	}
-	nonce, exp, sig := parts[1], parts[2], parts[3]
-	if !hmac.Equal([]byte(sig), []byte(a.mac(nonce, exp, digest))) {
-		return false
-	}
-	unix, err := strconv.ParseInt(exp, 10, 64)
-	return err == nil && a.now().Before(time.Unix(unix, 0))
-}
-
-// redeem marks a valid state's nonce used; false when it was used already.
-func (a *asks) redeem(state string) bool {
-	parts := strings.Split(state, ".")
-	nonce := parts[1]
-	unix, _ := strconv.ParseInt(parts[2], 10, 64)
-	now := a.now()
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	for n, exp := range a.used {
-		if now.After(exp) {
-			delete(a.used, n)
-		}
-	}
-	if _, ok := a.used[nonce]; ok {
-		return false
-	}
-	a.used[nonce] = time.Unix(unix, 0)
-	return true
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/Khan/genqlient/graphql"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/internal/askstate"
 )
 
 // Deps are what the tools need from the rest of the program.
@@ -26,7 +27,7 @@ type deps struct {
 	now            func() time.Time
 	confirmPublish bool
 	cache          *cache
-	asks           *asks                            // questions about publishing now (confirm.go)
+	asks           *askstate.Store                  // questions about publishing now (confirm.go)
 	budget         interface{ BudgetNote() string } // nil when the client keeps no budget
 }
 
@@ -48,7 +49,7 @@ func newDeps(d Deps) *deps {
 		out.now = time.Now
 	}
 	out.cache = newCache(out.now)
-	out.asks = newAsks(out.now)
+	out.asks = askstate.New(confirmTTL, out.now)
 	out.gql = &forgetOnUnauthenticated{next: d.GQL, cache: out.cache}
 	out.budget, _ = d.GQL.(interface{ BudgetNote() string })
 	return out
