@@ -236,11 +236,7 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, tg *tar
 		post.Note = tg.note
 		return post, nil
 	case client.MutationError:
-		e := client.FromMutationError(p)
-		if e.Type == "NotFoundError" {
-			d.cache.clear() // the cached channel is gone
-		}
-		return createdPost{}, e
+		return createdPost{}, client.FromMutationError(p)
 	default:
 		return createdPost{}, fmt.Errorf("createPost answered %T", p)
 	}

@@ -1,14 +1,11 @@
 package tools
 
 import (
-	"context"
-	"errors"
 	"log/slog"
 	"time"
 
 	"github.com/Khan/genqlient/graphql"
 
-	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/internal/askstate"
 )
 
@@ -50,24 +47,7 @@ func newDeps(d Deps) *deps {
 	}
 	out.cache = newCache(out.now)
 	out.asks = askstate.New(confirmTTL, out.now)
-	out.gql = &forgetOnUnauthenticated{next: d.GQL, cache: out.cache}
+	out.gql = &cachingClient{next: d.GQL, cache: out.cache}
 	out.budget, _ = d.GQL.(interface{ BudgetNote() string })
 	return out
-}
-
-// forgetOnUnauthenticated drops the cache whenever Buffer refuses the key, whichever
-// operation was refused (SPEC §3): a read of posts or a mutation says as much about the
-// key as a lookup does.
-type forgetOnUnauthenticated struct {
-	next  graphql.Client
-	cache *cache
-}
-
-func (f *forgetOnUnauthenticated) MakeRequest(ctx context.Context, req *graphql.Request, resp *graphql.Response) error {
-	err := f.next.MakeRequest(ctx, req, resp)
-	var ce *client.Error
-	if errors.As(err, &ce) && ce.Type == client.TypeUnauthenticated {
-		f.cache.clear()
-	}
-	return err
 }

@@ -95,9 +95,6 @@ func listIdeas(d *deps) Tool {
 			}
 			resp, err := client.ListIdeas(ctx, d.gql, orgID, args.first, args.After)
 			if err != nil {
-				if args.OrganizationID == "" {
-					err = d.forgetOn(err) // the cached organization may be gone
-				}
 				return nil, err
 			}
 			out := &listIdeasResult{
@@ -171,9 +168,6 @@ func createIdea(d *deps) Tool {
 			}
 			resp, err := client.CreateIdea(ctx, d.gql, client.CreateIdeaInput{OrganizationId: orgID, Content: content})
 			if err != nil {
-				if args.OrganizationID == "" {
-					err = d.forgetOn(err) // the cached organization may be gone
-				}
 				return nil, ideaOutcomeUnknown(err)
 			}
 			var idea client.IdeaFields

@@ -9,16 +9,6 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
-// forgetOn drops the cache when an answer says that what it holds may be wrong: the key
-// was refused, or an organization or channel no longer exists. It returns err unchanged.
-func (d *deps) forgetOn(err error) error {
-	var ce *client.Error
-	if errors.As(err, &ce) && (ce.Type == client.TypeUnauthenticated || ce.Type == client.TypeNotFound) {
-		d.cache.clear()
-	}
-	return err
-}
-
 // account reads the account and its organizations, from the cache when it can.
 func (d *deps) account(ctx context.Context) (*client.GetAccountAccount, error) {
 	if a, ok := d.cache.getAccount(); ok {
@@ -26,7 +16,7 @@ func (d *deps) account(ctx context.Context) (*client.GetAccountAccount, error) {
 	}
 	resp, err := client.GetAccount(ctx, d.gql)
 	if err != nil {
-		return nil, d.forgetOn(err)
+		return nil, err
 	}
 	d.cache.putAccount(&resp.Account)
 	return &resp.Account, nil
@@ -63,7 +53,7 @@ func (d *deps) channels(ctx context.Context, orgID string) ([]client.ChannelFiel
 	}
 	resp, err := client.ListChannels(ctx, d.gql, orgID)
 	if err != nil {
-		return nil, d.forgetOn(err)
+		return nil, err
 	}
 	chs := make([]client.ChannelFields, len(resp.Channels))
 	for i, ch := range resp.Channels {
@@ -84,7 +74,7 @@ func (d *deps) channel(ctx context.Context, id string) (client.ChannelFields, er
 		if errors.As(err, &ce) && ce.Type == client.TypeNotFound {
 			ce.Message = fmt.Sprintf("no channel %s in this Buffer account (%s); list_channels gives the ids", id, ce.Message)
 		}
-		return client.ChannelFields{}, d.forgetOn(err)
+		return client.ChannelFields{}, err
 	}
 	d.cache.putChannel(resp.Channel.ChannelFields)
 	return resp.Channel.ChannelFields, nil

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -132,6 +133,23 @@ func TestCacheIsDroppedWhenBufferSaysTheChannelIsGone(t *testing.T) {
 	requireSuccess(t, h.call(t, "get_channel", `{"channelId":"{ch1}"}`))
 
 	assert.Equal(t, []string{"ListChannels", "CreatePost", "GetChannel"}, h.fake.ops())
+}
+
+// A post that is not found says nothing about the account or its channels.
+func TestCacheIsKeptWhenAPostIsNotFound(t *testing.T) {
+	h := newHarness(t)
+	h.stub(
+		listChannelsOK(ch1JSON),
+		gqlErrors("GetPost", `{"message":"Post not found","extensions":{"code":"NOT_FOUND"}}`),
+		mutationError("DeletePost", "deletePost", "VoidMutationError", "Post not found"),
+	)
+	requireSuccess(t, h.call(t, "list_channels", `{"organizationId":"{org1}"}`))
+	assert.Equal(t, client.TypeNotFound, errorOf(t, h.call(t, "get_post", `{"postId":"{post1}"}`)).Type)
+	assert.Equal(t, "VoidMutationError", errorOf(t, h.call(t, "delete_post", `{"postId":"{post1}"}`)).Type)
+
+	requireSuccess(t, h.call(t, "get_channel", `{"channelId":"{ch1}"}`))
+
+	assert.Equal(t, []string{"ListChannels", "GetPost", "DeletePost"}, h.fake.ops(), "get_channel is answered from the cache")
 }
 
 func TestCacheExpiresAfterCacheTTL(t *testing.T) {

@@ -138,9 +138,6 @@ func listPosts(d *deps) Tool {
 			}
 			resp, err := client.ListPosts(ctx, d.gql, input, args.first, args.After)
 			if err != nil {
-				if args.OrganizationID == "" {
-					err = d.forgetOn(err) // the cached organization may be gone
-				}
 				return nil, err
 			}
 			out := &listPostsResult{
