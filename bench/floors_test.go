@@ -23,7 +23,7 @@ const floorDefsFile = "cmd/barefloor/defs_gen.go"
 // The floor built with -tags floordefs lists exactly buffer-mcp's tools: the same
 // tools/list answer, tool by tool. UPDATE_SNAPSHOTS=1 rewrites defs_gen.go from the tools.
 func TestFloorDefsAreBufferMCPs(t *testing.T) {
-	ours := tools.All(tools.Deps{})
+	ours := tools.New(tools.Deps{}).Tools()
 	src := floorDefsSource(t, ours)
 	if os.Getenv("UPDATE_SNAPSHOTS") == "1" {
 		require.NoError(t, os.WriteFile(floorDefsFile, []byte(src), 0o644))
@@ -41,7 +41,8 @@ func TestFloorDefsAreBufferMCPs(t *testing.T) {
 	floorList, err := s.Call("tools/list", "{}", timeout)
 	require.NoError(t, err)
 
-	srv := tools.NewServer("test", ours, nil)
+	srv, err := newServer(fixtureGQL{}, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
+	require.NoError(t, err)
 	ourList, err := json.Marshal(srv.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`)))
 	require.NoError(t, err)
 	want, got := listedTools(t, ourList), listedTools(t, floorList)

@@ -29,7 +29,10 @@ func BenchmarkListPostsHandler(b *testing.B) {
 		}
 	})
 	b.Run("call", func(b *testing.B) {
-		srv := tools.NewServer("bench", tools.All(tools.Deps{GQL: gql}), nil, tools.WithoutOutputValidation())
+		srv, err := newServer(gql, tools.Selection{}, tools.WithoutOutputValidation())
+		if err != nil {
+			b.Fatal(err)
+		}
 		msg := json.RawMessage(fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_posts","arguments":{"organizationId":%q,"first":20}}}`, ObjectIDs(0xA, 0)))
 		b.ReportAllocs()
 		for b.Loop() {

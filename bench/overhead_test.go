@@ -33,7 +33,10 @@ func TestFloorProxySendsWhatBufferMCPSends(t *testing.T) {
 	params := listPostsParams(sb.Seed().Organizations[0].ID)
 
 	gql := client.New(client.Config{Endpoint: ts.URL + "/", APIKey: sandbox.DefaultKey, Version: "test"})
-	srv := tools.NewServer("test", tools.All(tools.Deps{GQL: gql}), nil, tools.WithoutOutputValidation())
+	srv, err := newServer(gql, tools.Selection{}, tools.WithoutOutputValidation())
+	if err != nil {
+		t.Fatal(err)
+	}
 	ours, err := json.Marshal(srv.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":`+params+`}`)))
 	if err != nil {
 		t.Fatal(err)

@@ -27,7 +27,11 @@ func ConversationRequests(ctx context.Context) ([]string, error) {
 		return nil, err
 	}
 	gql := client.New(client.Config{Endpoint: "http://sandbox.invalid/", APIKey: sandbox.DefaultKey, Version: "bench", Transport: sb.Transport()})
-	c, err := mcpclient.NewInProcessClient(tools.NewServer("bench", tools.All(tools.Deps{GQL: gql}), nil))
+	srv, err := newServer(gql, tools.Selection{})
+	if err != nil {
+		return nil, err
+	}
+	c, err := mcpclient.NewInProcessClient(srv)
 	if err != nil {
 		return nil, err
 	}

@@ -8,6 +8,7 @@ package bench
 import (
 	"log/slog"
 
+	"github.com/Khan/genqlient/graphql"
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
@@ -30,7 +31,13 @@ func NewSandboxServer() (*server.MCPServer, error) {
 		Version:   "bench",
 		Transport: sb.Transport(),
 	})
-	return tools.NewServer("bench", tools.All(tools.Deps{GQL: gql}), nil, tools.WithoutOutputValidation()), nil
+	return newServer(gql, tools.Selection{}, tools.WithoutOutputValidation())
+}
+
+// newServer is the real MCP server over gql, offering the tools sel keeps (the tools a
+// person gets by default when sel is zero).
+func newServer(gql graphql.Client, sel tools.Selection, opts ...tools.ServerOption) (*server.MCPServer, error) {
+	return tools.NewServer("bench", tools.New(tools.Deps{GQL: gql}), sel, nil, opts...)
 }
 
 // NewSandboxHandler returns the guarded handler that `buffer-mcp --sandbox --transport t

@@ -52,11 +52,14 @@ func Tokens(s string) (int, error) {
 	return codec.Count(s)
 }
 
-// ToolListCosts asks the real server (tools.NewServer over tools.All, in process) for
-// tools/list and returns the cost of each tool, in the order listed, with the JSON of each
-// (for SumTools).
-func ToolListCosts(ctx context.Context) (per []ToolCost, all []json.RawMessage, err error) {
-	srv := tools.NewServer("bench", tools.All(tools.Deps{GQL: fixtureGQL{}}), nil)
+// ToolListCosts asks the real server (tools.NewServer, in process) offering the tools sel
+// keeps for tools/list and returns the cost of each tool, in the order listed, with the
+// JSON of each (for SumTools).
+func ToolListCosts(ctx context.Context, sel tools.Selection) (per []ToolCost, all []json.RawMessage, err error) {
+	srv, err := newServer(fixtureGQL{}, sel)
+	if err != nil {
+		return nil, nil, err
+	}
 	raw := srv.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`))
 	b, err := json.Marshal(raw)
 	if err != nil {
@@ -135,7 +138,10 @@ var ObjectIDs IDs = func(kind, n int) string {
 // the result.
 func ListPostsCost(ctx context.Context, ids IDs) (ResultCost, error) {
 	var c ResultCost
-	srv := tools.NewServer("bench", tools.All(tools.Deps{GQL: fixtureGQL{ids}}), nil)
+	srv, err := newServer(fixtureGQL{ids}, tools.Selection{})
+	if err != nil {
+		return c, err
+	}
 	msg := fmt.Sprintf(`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"list_posts","arguments":{"organizationId":%q,"status":["scheduled"]}}}`, ids(0xA, 0))
 	b, err := json.Marshal(srv.HandleMessage(ctx, json.RawMessage(msg)))
 	if err != nil {

@@ -3,13 +3,15 @@ package bench
 import (
 	"context"
 	"testing"
+
+	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
 // The token figures are measured by bench/cmd/figures; this only checks that the
 // measuring code works: every tool is counted and the fixture comes back whole.
 func TestTokenCountsRun(t *testing.T) {
 	ctx := context.Background()
-	per, all, err := ToolListCosts(ctx)
+	per, all, err := ToolListCosts(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -73,7 +73,8 @@ func newEnv(t *testing.T, timeout time.Duration) *env {
 	e.closers = append(e.closers, e.transport.CloseIdleConnections)
 	gql := client.New(client.Config{Endpoint: front.URL, APIKey: sandbox.DefaultKey, Version: "faults",
 		Timeout: timeout, Transport: e.transport, Retry: fastRetry})
-	srv := tools.NewServer("faults", tools.All(tools.Deps{GQL: gql, ConfirmPublish: true}), nil)
+	srv, err := tools.NewServer("faults", tools.New(tools.Deps{GQL: gql, ConfirmPublish: true}), tools.Selection{Toolsets: []string{tools.ToolsetAll}}, nil)
+	require.NoError(t, err)
 
 	c, err := mcpclient.NewInProcessClient(srv)
 	require.NoError(t, err)

@@ -73,7 +73,8 @@ func newAskingHarness(t *testing.T, era string, p *person, opts ...func(*tools.D
 	for _, o := range opts {
 		o(&deps)
 	}
-	h.tools = tools.All(deps)
+	h.set = tools.New(deps)
+	h.tools = h.set.Tools()
 
 	var copts []mcpclient.ClientOption
 	if p != nil {
@@ -82,7 +83,7 @@ func newAskingHarness(t *testing.T, era string, p *person, opts ...func(*tools.D
 	if era == legacyEra {
 		copts = append(copts, mcpclient.WithProtocolVersion(legacyEra))
 	}
-	c, err := mcpclient.NewInProcessClientWithOptions(tools.NewServer("test", h.tools, nil), copts...)
+	c, err := mcpclient.NewInProcessClientWithOptions(mustServer(t, h.set, everyTool), copts...)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), callTimeout)
@@ -343,7 +344,7 @@ func TestOnlyAnAnswerToThisServersOwnQuestionPublishes(t *testing.T) {
 	const args = `{"channelId":"{ch1}","text":"Hello","mode":"shareNow"}`
 	const elicit = `{"elicitation":{}}`
 	h := newHarness(t)
-	srv := tools.NewServer("test", h.tools, nil)
+	srv := mustServer(t, h.set, everyTool)
 	h.stub(getChannelOK(ch1JSON), createPostOK("{post1}", "{ch1}", "America/New_York", "Hello"))
 
 	state := asksAgain(t, rawCall(t, srv, elicit, args, nil, ""))
@@ -383,7 +384,7 @@ func TestOnlyAnAnswerToThisServersOwnQuestionPublishes(t *testing.T) {
 func TestAnAnswerComingTooLateGetsTheQuestionAgain(t *testing.T) {
 	const args = `{"channelId":"{ch1}","text":"Hello","mode":"shareNow"}`
 	h := newHarness(t)
-	srv := tools.NewServer("test", h.tools, nil)
+	srv := mustServer(t, h.set, everyTool)
 	h.stub(getChannelOK(ch1JSON), getChannelOK(ch1JSON)) // the channel cache expires too
 
 	state := asksAgain(t, rawCall(t, srv, `{"elicitation":{}}`, args, nil, ""))
@@ -395,7 +396,7 @@ func TestAnAnswerComingTooLateGetsTheQuestionAgain(t *testing.T) {
 
 func TestAURLOnlyClientCannotBeAskedAForm(t *testing.T) {
 	h := newHarness(t)
-	srv := tools.NewServer("test", h.tools, nil)
+	srv := mustServer(t, h.set, everyTool)
 
 	res := rawCall(t, srv, `{"elicitation":{"url":{}}}`, `{"channelId":"{ch1}","text":"Hello","mode":"shareNow"}`, nil, "")
 

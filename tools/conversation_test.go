@@ -24,7 +24,7 @@ func TestATypicalConversationCostsOneRequestPerStep(t *testing.T) {
 	sb, err := sandbox.New(sandbox.Options{})
 	require.NoError(t, err)
 	gql := client.New(client.Config{Endpoint: "http://sandbox.invalid/", APIKey: sandbox.DefaultKey, Version: "test", Transport: sb.Transport()})
-	c, err := mcpclient.NewInProcessClient(tools.NewServer("test", tools.All(tools.Deps{GQL: gql}), nil))
+	c, err := mcpclient.NewInProcessClient(mustServer(t, tools.New(tools.Deps{GQL: gql}), everyTool))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)

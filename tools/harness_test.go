@@ -11,6 +11,7 @@ import (
 
 	mcpclient "github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
+	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -66,12 +67,13 @@ func (c *clock) Add(d time.Duration) {
 // callTimeout bounds every call: the failure to fear is a hang.
 const callTimeout = 10 * time.Second
 
-// harness is the tools of tools.All on a real MCP server (output validation included),
+// harness is every tool of the catalog on a real MCP server (output validation included),
 // reached through mcp-go's in-process client, with Buffer played by a fakeBuffer.
 type harness struct {
 	fake  *fakeBuffer
 	clock *clock
-	tools []tools.Tool
+	set   *tools.Set
+	tools []tools.Tool // every tool of set
 	mcp   *mcpclient.Client
 }
 
@@ -102,9 +104,10 @@ func startHarness(t *testing.T, retry client.RetryPolicy, opts ...func(*tools.De
 	for _, o := range opts {
 		o(&deps)
 	}
-	h.tools = tools.All(deps)
+	h.set = tools.New(deps)
+	h.tools = h.set.Tools()
 
-	c, err := mcpclient.NewInProcessClient(tools.NewServer("test", h.tools, nil))
+	c, err := mcpclient.NewInProcessClient(mustServer(t, h.set, everyTool))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), callTimeout)
@@ -114,6 +117,17 @@ func startHarness(t *testing.T, retry client.RetryPolicy, opts ...func(*tools.De
 	require.NoError(t, err)
 	h.mcp = c
 	return h
+}
+
+// everyTool offers every tool of the catalog, whatever its toolset.
+var everyTool = tools.Selection{Toolsets: []string{tools.ToolsetAll}}
+
+// mustServer is tools.NewServer for a selection the test knows to be valid.
+func mustServer(t *testing.T, set *tools.Set, sel tools.Selection) *server.MCPServer {
+	t.Helper()
+	srv, err := tools.NewServer("test", set, sel, nil)
+	require.NoError(t, err)
+	return srv
 }
 
 // stub registers answers, with placeholders expanded.

@@ -44,7 +44,7 @@ func callBroken(t *testing.T, log *slog.Logger, handle func() (*getPostResult, e
 		name: "broken", title: "Broken", description: "A tool with a bug.", hints: readHints,
 		handle: func(context.Context, mcp.CallToolRequest, *getPostArgs) (*getPostResult, error) { return handle() },
 	}, newDeps(Deps{Log: log}))
-	c, err := client.NewInProcessClient(NewServer("test", []Tool{tool}, nil))
+	c, err := client.NewInProcessClient(newMCPServer("test", []Tool{tool}, newDeps(Deps{}), nil))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
@@ -129,7 +129,8 @@ func TestWithoutOutputValidationResultsGoOutAsTheyAre(t *testing.T) {
 // not fit get_post's output schema.
 func callNonConforming(t *testing.T, opts ...ServerOption) *mcp.CallToolResult {
 	t.Helper()
-	tool := getPost(newDeps(Deps{}))
+	d := newDeps(Deps{})
+	tool := getPost(d)
 	// A handler that breaks the contract: "post" must be an object.
 	tool.Handler = func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {
 		return &mcp.CallToolResult{
@@ -137,7 +138,7 @@ func callNonConforming(t *testing.T, opts ...ServerOption) *mcp.CallToolResult {
 			StructuredContent: map[string]any{"post": "oops"},
 		}, nil
 	}
-	c, err := client.NewInProcessClient(NewServer("test", []Tool{tool}, nil, opts...))
+	c, err := client.NewInProcessClient(newMCPServer("test", []Tool{tool}, d, nil, opts...))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)

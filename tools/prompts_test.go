@@ -53,7 +53,7 @@ func TestPromptsAreListed(t *testing.T) {
 	for _, legacy := range []bool{false, true} {
 		t.Run(map[bool]string{false: "2026-07-28", true: "2025-11-25"}[legacy], func(t *testing.T) {
 			h := newHarness(t)
-			list := listPrompts(t, connect(t, h.tools, legacy))
+			list := listPrompts(t, connect(t, h.set, everyTool, legacy))
 			require.Len(t, list.Prompts, len(wantPromptArgs))
 			for _, p := range list.Prompts {
 				want, ok := wantPromptArgs[p.Name]
@@ -140,13 +140,14 @@ func TestPromptsNameOnlyOfferedTools(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t)
-			ts, err := tools.Filter(h.tools, tt.readOnly, tt.allow)
+			sel := tools.Selection{ReadOnly: tt.readOnly, Tools: tt.allow}
+			ts, err := h.set.Select(sel)
 			require.NoError(t, err)
 			offered := map[string]bool{}
 			for _, tool := range ts {
 				offered[tool.Definition.Name] = true
 			}
-			c := connect(t, ts, false)
+			c := connect(t, h.set, sel, false)
 			var names []string
 			for _, p := range listPrompts(t, c).Prompts {
 				names = append(names, p.Name)
@@ -165,9 +166,7 @@ func TestPromptsNameOnlyOfferedTools(t *testing.T) {
 
 func TestReadOnlyPromptsSayTheServerOnlyReads(t *testing.T) {
 	h := newHarness(t)
-	ts, err := tools.Filter(h.tools, true, nil)
-	require.NoError(t, err)
-	c := connect(t, ts, false)
+	c := connect(t, h.set, tools.Selection{ReadOnly: true}, false)
 	plan, err := getPrompt(t, c, "plan_week", nil)
 	require.NoError(t, err)
 	assert.Contains(t, plan, "This server cannot create posts")

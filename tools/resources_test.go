@@ -13,15 +13,15 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-// connect serves ts on a fresh MCP server and returns an initialized in-process client;
-// legacy selects the 2025-11-25 era.
-func connect(t *testing.T, ts []tools.Tool, legacy bool) *mcpclient.Client {
+// connect serves the tools of set that sel keeps on a fresh MCP server and returns an
+// initialized in-process client; legacy selects the 2025-11-25 era.
+func connect(t *testing.T, set *tools.Set, sel tools.Selection, legacy bool) *mcpclient.Client {
 	t.Helper()
 	var opts []mcpclient.ClientOption
 	if legacy {
 		opts = append(opts, mcpclient.WithLegacyProtocolOnly())
 	}
-	c, err := mcpclient.NewInProcessClientWithOptions(tools.NewServer("test", ts, nil), opts...)
+	c, err := mcpclient.NewInProcessClientWithOptions(mustServer(t, set, sel), opts...)
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), callTimeout)
@@ -72,7 +72,7 @@ func TestResourcesAreListed(t *testing.T) {
 	for _, legacy := range []bool{false, true} {
 		t.Run(map[bool]string{false: "2026-07-28", true: "2025-11-25"}[legacy], func(t *testing.T) {
 			h := newHarness(t)
-			list := listResources(t, connect(t, h.tools, legacy))
+			list := listResources(t, connect(t, h.set, everyTool, legacy))
 			require.Len(t, list.Resources, 2)
 			got := map[string]mcp.Resource{}
 			for _, r := range list.Resources {
@@ -216,7 +216,7 @@ func TestAnUnknownResourceIsNotFound(t *testing.T) {
 	_, _, err := readResource(t, h.mcp, "buffer://posts")
 	assert.ErrorIs(t, err, mcp.ErrInvalidParams, "-32602 in 2026-07-28")
 
-	_, _, err = readResource(t, connect(t, h.tools, true), "buffer://posts")
+	_, _, err = readResource(t, connect(t, h.set, everyTool, true), "buffer://posts")
 	assert.ErrorIs(t, err, mcp.ErrResourceNotFound, "-32002 before 2026-07-28")
 }
 
@@ -234,9 +234,7 @@ func TestResourcesStayWhateverToolsAreFilteredOut(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			h := newHarness(t)
 			h.stub(getAccountOK(accountData))
-			ts, err := tools.Filter(h.tools, tt.readOnly, tt.allow)
-			require.NoError(t, err)
-			c := connect(t, ts, false)
+			c := connect(t, h.set, tools.Selection{ReadOnly: tt.readOnly, Tools: tt.allow}, false)
 			assert.Len(t, listResources(t, c).Resources, 2)
 			assert.Contains(t, readJSON(t, c, tools.AccountURI), `"email":"ada@example.com"`)
 		})

@@ -3,60 +3,48 @@ package tools
 import (
 	"fmt"
 	"log/slog"
+	"maps"
 	"slices"
-	"strings"
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 )
 
-// All returns the Buffer tools: the eight of SPEC §3 and the two for ideas, sharing one
-// lookup cache.
-func All(d Deps) []Tool {
+// Set is every tool of the catalog, built over one set of dependencies, with the resources
+// that read through the same cache. NewServer offers the part a Selection keeps.
+type Set struct {
+	deps  *deps
+	tools []Tool
+}
+
+// New builds every tool of the catalog over d, sharing one lookup cache.
+func New(d Deps) *Set {
 	dd := newDeps(d)
-	return []Tool{
-		getAccount(dd),
-		listChannels(dd),
-		getChannel(dd),
-		listPosts(dd),
-		getPost(dd),
-		createPost(dd),
-		editPost(dd),
-		deletePost(dd),
-		listIdeas(dd),
-		createIdea(dd),
-	}
-}
-
-// Names lists every tool name, sorted, for --tools and --help. It is a plain list rather
-// than All's names because every start needs it and building the tools to read their names
-// cost about 0.8 ms of it; TestAllGivesTheTenTools keeps the two the same.
-func Names() []string {
-	return []string{"create_idea", "create_post", "delete_post", "edit_post", "get_account",
-		"get_channel", "get_post", "list_channels", "list_ideas", "list_posts"}
-}
-
-// Filter keeps the tools that --read-only and --tools allow. An unknown name in allow is
-// an error naming it, so that a typo does not silently remove a tool.
-func Filter(all []Tool, readOnly bool, allow []string) ([]Tool, error) {
-	known := map[string]bool{}
-	for _, t := range all {
-		known[t.Definition.Name] = true
-	}
-	for _, name := range allow {
-		if !known[name] {
-			return nil, fmt.Errorf("unknown tool %q in the tool allow-list; known tools: %s", name, strings.Join(Names(), ", "))
+	s := &Set{deps: dd, tools: make([]Tool, len(catalog))}
+	for i, e := range catalog {
+		t := e.build(dd)
+		if t.Definition.Name != e.name {
+			panic(fmt.Sprintf("tools: the catalog entry %q builds the tool %q", e.name, t.Definition.Name)) // a typo in catalog.go
 		}
+		t.toolset = e.toolset
+		s.tools[i] = t
+	}
+	return s
+}
+
+// Tools returns every tool of the set, in the catalog's order.
+func (s *Set) Tools() []Tool { return slices.Clone(s.tools) }
+
+// Select returns the tools sel keeps, or why sel cannot be met.
+func (s *Set) Select(sel Selection) ([]Tool, error) {
+	if err := sel.Check(); err != nil {
+		return nil, err
 	}
 	var kept []Tool
-	for _, t := range all {
-		if readOnly && !t.ReadOnly() {
-			continue
+	for _, t := range s.tools {
+		if sel.keeps(t, t.toolset) {
+			kept = append(kept, t)
 		}
-		if len(allow) > 0 && !slices.Contains(allow, t.Definition.Name) {
-			continue
-		}
-		kept = append(kept, t)
 	}
 	return kept, nil
 }
@@ -78,17 +66,26 @@ type serverOptions struct {
 // tool's output schema, which marshals, re-reads and validates each result (about a tenth
 // of a list_posts call's CPU). The program runs without it: results are encoded from the
 // Go types that the schemas are generated from, and the tests keep the check, on every
-// result of every tool of tools.All (TestEveryResultOfEveryToolValidatesAgainstItsOutputSchema
+// result of every tool of the catalog (TestEveryResultOfEveryToolValidatesAgainstItsOutputSchema
 // validates each explicitly; every harness server also has mcp-go's check on).
 func WithoutOutputValidation() ServerOption {
 	return func(o *serverOptions) { o.skipOutputValidation = true }
 }
 
-// NewServer returns an MCP server with ts registered, output validation on unless opts
-// turn it off (every success result is checked against its tool's output schema); the
-// resources, read through the cache that ts were built with (whatever --read-only and
-// --tools removed); and the prompts, naming only the tools in ts.
-func NewServer(version string, ts []Tool, log *slog.Logger, opts ...ServerOption) *server.MCPServer {
+// NewServer returns an MCP server offering the tools of set that sel keeps, with output
+// validation on unless opts turn it off (every success result is checked against its
+// tool's output schema); the resources, which read through the set's cache whatever the
+// selection removed; and the prompts, naming only the tools offered.
+func NewServer(version string, set *Set, sel Selection, log *slog.Logger, opts ...ServerOption) (*server.MCPServer, error) {
+	ts, err := set.Select(sel)
+	if err != nil {
+		return nil, err
+	}
+	return newMCPServer(version, ts, set.deps, log, opts...), nil
+}
+
+// newMCPServer registers ts, the resources over d's cache and the prompts naming ts.
+func newMCPServer(version string, ts []Tool, d *deps, log *slog.Logger, opts ...ServerOption) *server.MCPServer {
 	var o serverOptions
 	for _, opt := range opts {
 		opt(&o)
@@ -110,20 +107,14 @@ func NewServer(version string, ts []Tool, log *slog.Logger, opts ...ServerOption
 	}
 	s := server.NewMCPServer("buffer-mcp", version, serverOpts...)
 	offered := map[string]bool{}
-	var d *deps
 	for _, t := range ts {
 		s.AddTool(t.Definition, t.Handler)
 		offered[t.Definition.Name] = true
-		if d == nil {
-			d = t.deps
-		}
 	}
-	if d != nil {
-		s.AddResources(resources(d)...)
-	}
+	s.AddResources(resources(d)...)
 	s.AddPrompts(prompts(offered)...)
 	if log != nil {
-		log.Debug("tools registered", "count", len(ts))
+		log.Debug("tools offered", "tools", slices.Sorted(maps.Keys(offered)))
 	}
 	return s
 }

@@ -19,7 +19,7 @@ type Tool struct {
 	Definition mcp.Tool
 	Handler    server.ToolHandlerFunc
 
-	deps *deps // what the tool was built with; NewServer reads the resources through it
+	toolset string // from the catalog
 }
 
 // ReadOnly reports whether the tool only reads.
@@ -114,7 +114,7 @@ func newTool[A, R any](s spec[A, R], d *deps) Tool {
 		}
 		return res, err
 	}
-	return Tool{Definition: def, Handler: handler, deps: d}
+	return Tool{Definition: def, Handler: handler}
 }
 
 // successResult carries the result as structured content and, for clients that read only

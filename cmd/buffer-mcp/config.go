@@ -15,6 +15,7 @@ import (
 
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/httpserver"
+	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
 // config is the server's configuration (SPEC §2). Each setting comes from its flag, else
@@ -84,10 +85,9 @@ var options = []option{
 		help: "Format of the log lines on stderr."},
 }
 
-// parseConfig reads the configuration from args and the environment. toolNames are the
-// tools that exist, for checking the allow-list. It returns flag.ErrHelp for --help; any
-// other error is one line saying what to set.
-func parseConfig(args []string, getenv func(string) string, toolNames []string) (*config, error) {
+// parseConfig reads the configuration from args and the environment. It returns
+// flag.ErrHelp for --help; any other error is one line saying what to set.
+func parseConfig(args []string, getenv func(string) string) (*config, error) {
 	fs := flag.NewFlagSet("buffer-mcp", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
@@ -134,14 +134,14 @@ func parseConfig(args []string, getenv func(string) string, toolNames []string) 
 	if r.err != nil {
 		return nil, r.err
 	}
-	if err := cfg.validate(toolNames); err != nil {
+	if err := cfg.validate(); err != nil {
 		return nil, err
 	}
 	return cfg, nil
 }
 
 // validate checks what parsing alone cannot, in the order a person would fix it.
-func (c *config) validate(toolNames []string) error {
+func (c *config) validate() error {
 	if !slices.Contains([]string{"stdio", "http", "sse"}, c.transport) {
 		return fmt.Errorf("unknown transport %q: set --transport or BUFFER_MCP_TRANSPORT to stdio, http or sse", c.transport)
 	}
@@ -151,10 +151,8 @@ func (c *config) validate(toolNames []string) error {
 	if c.sandboxSeed != "one-org" && c.sandboxSeed != "two-orgs" {
 		return fmt.Errorf("unknown sandbox seed %q: set --sandbox-seed or BUFFER_MCP_SANDBOX_SEED to one-org or two-orgs", c.sandboxSeed)
 	}
-	for _, name := range c.tools {
-		if !slices.Contains(toolNames, name) {
-			return fmt.Errorf("unknown tool %q in --tools or %s: the tools are %s", name, envTools, strings.Join(toolNames, ", "))
-		}
+	if err := c.selection().Check(); err != nil {
+		return fmt.Errorf("%v (check --tools or %s)", err, envTools)
 	}
 	if !c.sandbox {
 		if c.apiKey == "" {
@@ -182,6 +180,11 @@ func (c *config) validate(toolNames []string) error {
 		}
 	}
 	return nil
+}
+
+// selection is which tools the server offers.
+func (c *config) selection() tools.Selection {
+	return tools.Selection{Tools: c.tools, ReadOnly: c.readOnly}
 }
 
 // callHelp reports whether the command line asks for `call --help`.

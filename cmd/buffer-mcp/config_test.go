@@ -114,7 +114,7 @@ func TestParseConfig(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := parseConfig(tt.args, envFunc(tt.env), testTools)
+			got, err := parseConfig(tt.args, envFunc(tt.env))
 			require.NoError(t, err)
 			tt.check(t, got)
 		})
@@ -151,7 +151,7 @@ func TestParseConfigErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := parseConfig(tt.args, envFunc(tt.env), testTools)
+			_, err := parseConfig(tt.args, envFunc(tt.env))
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 			assert.NotContains(t, err.Error(), "\n", "one line")
@@ -162,7 +162,7 @@ func TestParseConfigErrors(t *testing.T) {
 
 func TestParseConfigHelp(t *testing.T) {
 	for _, arg := range []string{"--help", "-h", "-help"} {
-		_, err := parseConfig([]string{arg}, envFunc(nil), testTools)
+		_, err := parseConfig([]string{arg}, envFunc(nil))
 		assert.True(t, errors.Is(err, flag.ErrHelp), arg)
 	}
 }

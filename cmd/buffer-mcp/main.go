@@ -47,7 +47,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 && args[0] == "sandbox" {
 		return runSandbox(ctx, args[1:], stdout, stderr, getenv)
 	}
-	cfg, err := parseConfig(args, getenv, tools.Names())
+	cfg, err := parseConfig(args, getenv)
 	if errors.Is(err, flag.ErrHelp) {
 		printUsage(stdout, tools.Names())
 		return exitOK
@@ -108,18 +108,9 @@ func newMCPServer(cfg *config, log *slog.Logger) (*server.MCPServer, error) {
 			return nil, err
 		}
 	}
-	all := tools.All(tools.Deps{GQL: client.New(ccfg), Log: log, ConfirmPublish: cfg.confirmPublish})
-	ts, err := tools.Filter(all, cfg.readOnly, cfg.tools)
-	if err != nil {
-		return nil, err
-	}
-	names := make([]string, 0, len(ts))
-	for _, t := range ts {
-		names = append(names, t.Definition.Name)
-	}
-	log.Debug("tools offered", "tools", names)
+	set := tools.New(tools.Deps{GQL: client.New(ccfg), Log: log, ConfirmPublish: cfg.confirmPublish})
 	// Output validation is left to the tests (see tools.WithoutOutputValidation).
-	return tools.NewServer(version, ts, log, tools.WithoutOutputValidation()), nil
+	return tools.NewServer(version, set, cfg.selection(), log, tools.WithoutOutputValidation())
 }
 
 // endpointForLog names where Buffer requests go, without any credentials in the URL.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/buffer-mcp/buffer-mcp/bench"
+	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
 func init() { figures = append(figures, figure{"tokens", tokens}) }
@@ -18,7 +19,7 @@ func tokens(ctx context.Context, _ *options) error {
 	fmt.Printf("     o200k_base (github.com/tiktoken-go/tokenizer, offline); totals count the JSON array\n")
 	fmt.Printf("     of those objects. Output schemas, titles and annotations are not counted (most\n")
 	fmt.Printf("     clients do not show them to the model).\n")
-	per, all, err := bench.ToolListCosts(ctx)
+	per, all, err := bench.ToolListCosts(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
 	if err != nil {
 		return err
 	}
