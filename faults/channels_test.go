@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -89,7 +90,7 @@ func testSeveralChannels(t *testing.T, c faultCase) {
 		assert.Equal(t, cc, fc.Error.ChannelID)
 		assert.False(t, fc.Error.Retryable)
 	}
-	summary, _, _ := strings.Cut(textOf(t, res), "\n")
+	summary, _, _ := strings.Cut(testkit.Text(res), "\n")
 	assert.True(t, strings.HasPrefix(summary, fmt.Sprintf("Created %d of 3 posts; %d failed, first %s: %s: ",
 		len(wantCreated), wantFailed, b, c.mutation.typ)), "summary line %q", summary)
 

@@ -224,24 +224,3 @@ func (e *env) postsWithText(text string) []sandbox.Post {
 	}
 	return out
 }
-
-// errorOf asserts that res is an error result and returns its error object.
-func errorOf(t *testing.T, res *mcp.CallToolResult) tools.ErrorInfo {
-	t.Helper()
-	require.True(t, res.IsError, "isError; structuredContent: %s", res.RawStructuredContent)
-	var got struct {
-		Error *tools.ErrorInfo `json:"error"`
-	}
-	require.NoError(t, json.Unmarshal(res.RawStructuredContent, &got))
-	require.NotNil(t, got.Error, "structuredContent.error in %s", res.RawStructuredContent)
-	return *got.Error
-}
-
-// textOf is the result's first text content.
-func textOf(t *testing.T, res *mcp.CallToolResult) string {
-	t.Helper()
-	require.NotEmpty(t, res.Content, "content")
-	tc, ok := mcp.AsTextContent(res.Content[0])
-	require.True(t, ok, "first content is text, got %T", res.Content[0])
-	return tc.Text
-}

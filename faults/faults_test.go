@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -121,13 +122,13 @@ func TestRejectedInputsLeaveTheSandboxUnchanged(t *testing.T) {
 // content is the same error in one line.
 func assertError(t *testing.T, want outcome, res *mcp.CallToolResult) tools.ErrorInfo {
 	t.Helper()
-	got := errorOf(t, res)
+	got := testkit.ToolError(t, res)
 	assert.Equal(t, want.typ, got.Type, "error.type; message: %s", got.Message)
 	assert.Equal(t, want.retryable, got.Retryable, "error.retryable")
 	assert.Equal(t, want.retryAfter, got.RetryAfterSeconds, "error.retryAfterSeconds")
 	assert.Equal(t, want.window, got.Window, "error.window")
 	assert.NotEmpty(t, got.Message, "error.message")
-	assert.Equal(t, got.Type+": "+got.Message, textOf(t, res), "text content")
+	assert.Equal(t, got.Type+": "+got.Message, testkit.Text(res), "text content")
 	if want.typ == unknown {
 		assert.Contains(t, got.Message, "list_posts", "an OutcomeUnknown says how to check")
 	}

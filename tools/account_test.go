@@ -3,6 +3,7 @@ package tools_test
 import (
 	"testing"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -113,7 +114,7 @@ func TestAnswersMissingTheirObjectAreErrorsNotEmptyResults(t *testing.T) {
 			res := h.call(t, tt.tool, tt.args)
 
 			require.True(t, res.IsError)
-			assert.Equal(t, tt.wantType, errorOf(t, res).Type)
+			assert.Equal(t, tt.wantType, testkit.ToolError(t, res).Type)
 		})
 	}
 }

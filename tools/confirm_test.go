@@ -21,6 +21,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -153,7 +154,7 @@ func TestShareNowSendsNothingWithoutAYes(t *testing.T) {
 
 					res := h.call(t, c.tool, c.args)
 
-					got := errorOf(t, res)
+					got := testkit.ToolError(t, res)
 					assert.Equal(t, tools.TypeNotConfirmed, got.Type)
 					assert.False(t, got.Retryable)
 					assert.Equal(t, "the person did not confirm publishing now ("+a.why+"); nothing was sent. "+
@@ -263,7 +264,7 @@ func TestAClientThatCannotAskNeedsConfirmPublishNow(t *testing.T) {
 			h := newAskingHarness(t, era, nil)
 			h.stub(getChannelOK(ch1JSON), createPostOK("{post1}", "{ch1}", "America/New_York", "Hello"))
 
-			got := errorOf(t, h.call(t, "create_post", `{"channelId":"{ch1}","text":"Hello","mode":"shareNow"}`))
+			got := testkit.ToolError(t, h.call(t, "create_post", `{"channelId":"{ch1}","text":"Hello","mode":"shareNow"}`))
 			assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 			assert.Equal(t, "confirmPublishNow", got.Field)
 			assert.Contains(t, got.Message, "cannot be undone")
@@ -283,7 +284,7 @@ func TestAChannelThatCannotBeShownIsNeverAskedAbout(t *testing.T) {
 			notFound := gqlErrors("GetChannel", `{"message":"Channel not found","extensions":{"code":"NOT_FOUND"}}`)
 			h.stub(getChannelOK(ch1JSON), notFound)
 
-			got := errorOf(t, h.call(t, "create_post", `{"channelIds":["{ch1}","{ch2}"],"text":"Hello","mode":"shareNow"}`))
+			got := testkit.ToolError(t, h.call(t, "create_post", `{"channelIds":["{ch1}","{ch2}"],"text":"Hello","mode":"shareNow"}`))
 
 			assert.Equal(t, "NotFound", got.Type)
 			assert.Contains(t, got.Message, ch2)

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -187,7 +188,7 @@ func TestCreatePostRefusesAPastDueAtShowingItInTheChannelTimezone(t *testing.T) 
 			h := newHarness(t)
 			h.stub(getChannelOK(tt.channel))
 
-			got := errorOf(t, h.call(t, "create_post", tt.args))
+			got := testkit.ToolError(t, h.call(t, "create_post", tt.args))
 
 			assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 			assert.Equal(t, "dueAt", got.Field)
@@ -324,7 +325,7 @@ func TestCreatePostOnSeveralChannelsIsAnErrorWhenNoPostIsCreated(t *testing.T) {
 
 	res := h.call(t, "create_post", `{"channelIds":["{ch1}","{ch2}"],"text":"Hello"}`)
 
-	got := errorOf(t, res)
+	got := testkit.ToolError(t, res)
 	assert.Equal(t, "LimitReachedError", got.Type, "the error is the first failure")
 	assert.Equal(t, ch1, got.ChannelID)
 	assert.Regexp(t, `^Created 0 of 2 posts; 2 failed, first `+ch1+`: LimitReachedError: `, text(t, res))

@@ -3,6 +3,7 @@ package tools_test
 import (
 	"testing"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -50,7 +51,7 @@ func TestCreatePostRefusesUnreadableWordsBeforeAnyRequest(t *testing.T) {
 
 	res := h.call(t, "create_post", `{"channelId":"{ch1}","text":"Hello","dueAt":"sometime next week"}`)
 
-	e := errorOf(t, res)
+	e := testkit.ToolError(t, res)
 	assert.Equal(t, "InvalidArguments", e.Type)
 	assert.Equal(t, "dueAt", e.Field)
 	assert.Contains(t, e.Message, `"tomorrow 9am"`)

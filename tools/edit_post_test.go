@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -67,7 +68,7 @@ func TestEditPostRefusesAPastDueAtShowingItInThePostsChannelTimezone(t *testing.
 	h := newHarness(t)
 	h.stub(gql("GetPost", `{"post":`+postJSON("{post1}", "{ch3}", "Asia/Tokyo", "Hello")+`}`))
 
-	got := errorOf(t, h.call(t, "edit_post", `{"postId":"{post1}","dueAt":"2026-03-01T14:00:00Z"}`))
+	got := testkit.ToolError(t, h.call(t, "edit_post", `{"postId":"{post1}","dueAt":"2026-03-01T14:00:00Z"}`))
 
 	assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 	assert.Equal(t, "dueAt", got.Field)
@@ -99,7 +100,7 @@ func TestAMissingPostIsNotFoundAndMayHaveBeenDeleted(t *testing.T) {
 			h := newHarness(t)
 			h.stub(tt.answer)
 
-			got := errorOf(t, h.call(t, tt.tool, tt.args))
+			got := testkit.ToolError(t, h.call(t, tt.tool, tt.args))
 
 			assert.Equal(t, tt.wantType, got.Type)
 			assert.Contains(t, got.Message, post1)

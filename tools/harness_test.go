@@ -186,18 +186,6 @@ func text(t *testing.T, res *mcp.CallToolResult) string {
 	return tc.Text
 }
 
-// errorOf asserts that res is an error result and returns its error object.
-func errorOf(t *testing.T, res *mcp.CallToolResult) tools.ErrorInfo {
-	t.Helper()
-	require.True(t, res.IsError, "isError; structuredContent: %s", res.RawStructuredContent)
-	var got struct {
-		Error *tools.ErrorInfo `json:"error"`
-	}
-	require.NoError(t, json.Unmarshal(res.RawStructuredContent, &got))
-	require.NotNil(t, got.Error, "structuredContent.error in %s", res.RawStructuredContent)
-	return *got.Error
-}
-
 // requireSuccess fails the test at once when res is an error result.
 func requireSuccess(t *testing.T, res *mcp.CallToolResult) {
 	t.Helper()

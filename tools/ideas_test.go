@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -146,7 +147,7 @@ func TestCreateIdeaWhoseAnswerLacksTheIdeaIsOutcomeUnknown(t *testing.T) {
 			h := newHarness(t)
 			h.stub(gql("CreateIdea", data))
 
-			got := errorOf(t, h.call(t, "create_idea", `{"organizationId":"{org1}","text":"x"}`))
+			got := testkit.ToolError(t, h.call(t, "create_idea", `{"organizationId":"{org1}","text":"x"}`))
 
 			assert.Equal(t, client.TypeOutcomeUnknown, got.Type)
 			assert.Contains(t, got.Message, "list_ideas")
@@ -165,7 +166,7 @@ func TestCreateIdeaTurnsEachErrorMemberIntoItsTypeAndNeverRetries(t *testing.T) 
 
 			res := h.call(t, "create_idea", `{"organizationId":"{org1}","text":"x"}`)
 
-			got := errorOf(t, res)
+			got := testkit.ToolError(t, res)
 			assert.Equal(t, tools.ErrorInfo{Type: member, Message: "Buffer says no"}, got)
 			assert.Equal(t, member+": Buffer says no", text(t, res))
 			assert.Equal(t, 1, h.fake.count("CreateIdea"))
@@ -177,7 +178,7 @@ func TestCreateIdeaWithoutAnAnswerPointsAtListIdeasNotListPosts(t *testing.T) {
 	h := newHarness(t)
 	h.stub(stub{op: "CreateIdea", status: http.StatusBadGateway, body: htmlPage})
 
-	got := errorOf(t, h.call(t, "create_idea", `{"organizationId":"{org1}","text":"x"}`))
+	got := testkit.ToolError(t, h.call(t, "create_idea", `{"organizationId":"{org1}","text":"x"}`))
 
 	assert.Equal(t, client.TypeOutcomeUnknown, got.Type)
 	assert.Contains(t, got.Message, "HTTP 502")
@@ -215,7 +216,7 @@ func TestIdeaToolsWithSeveralOrganizationsAskWhichOne(t *testing.T) {
 			h := newHarness(t)
 			h.stub(getAccountOK(accountTwoOrgsData))
 
-			got := errorOf(t, h.call(t, tool, args))
+			got := testkit.ToolError(t, h.call(t, tool, args))
 
 			assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 			assert.Equal(t, "organizationId", got.Field)
@@ -235,12 +236,12 @@ func TestListIdeasInAnOrganizationThatIsGoneDropsTheCachedAccount(t *testing.T) 
 		getAccountOK(accountTwoOrgsData),
 	)
 
-	got := errorOf(t, h.call(t, "list_ideas", `{}`))
+	got := testkit.ToolError(t, h.call(t, "list_ideas", `{}`))
 	assert.Equal(t, client.TypeNotFound, got.Type)
 	assert.Equal(t, "Organization not found", got.Message)
 
 	// The next call looks the account up again, and now finds two organizations.
-	got = errorOf(t, h.call(t, "list_ideas", `{}`))
+	got = testkit.ToolError(t, h.call(t, "list_ideas", `{}`))
 	assert.Equal(t, "organizationId", got.Field)
 	assert.Equal(t, []string{"GetAccount", "ListIdeas", "GetAccount"}, h.fake.ops())
 }
@@ -272,7 +273,7 @@ func TestIdeaToolsRefuseBadArgumentsNamingTheField(t *testing.T) {
 
 			res := h.call(t, tt.tool, tt.args)
 
-			got := errorOf(t, res)
+			got := testkit.ToolError(t, res)
 			assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 			assert.Equal(t, tt.wantField, got.Field)
 			assert.Contains(t, got.Message, tt.wantMsg)

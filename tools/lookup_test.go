@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -41,7 +42,7 @@ func TestOmittedOrganizationIDWithSeveralOrganizationsListsEachIDAndName(t *test
 			h := newHarness(t)
 			h.stub(getAccountOK(accountTwoOrgsData))
 
-			got := errorOf(t, h.call(t, tool, `{}`))
+			got := testkit.ToolError(t, h.call(t, tool, `{}`))
 
 			assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 			assert.Equal(t, "organizationId", got.Field)
@@ -69,7 +70,7 @@ func TestListPostsRefusesChannelsOfTwoOrganizations(t *testing.T) {
 	h := newHarness(t)
 	h.stub(getChannelOK(ch1JSON), getChannelOK(ch4JSON))
 
-	got := errorOf(t, h.call(t, "list_posts", `{"channelIds":["{ch1}","{ch4}"]}`))
+	got := testkit.ToolError(t, h.call(t, "list_posts", `{"channelIds":["{ch1}","{ch4}"]}`))
 
 	assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 	assert.Equal(t, "channelIds[1]", got.Field)
@@ -110,7 +111,7 @@ func TestCacheIsDroppedAfterAnUnauthenticatedAnswerFromAnyTool(t *testing.T) {
 			requireSuccess(t, h.call(t, "get_account", `{}`))
 			h.stub(tc.setup...)
 			h.stub(unauthenticated(tc.op))
-			assert.Equal(t, "Unauthenticated", errorOf(t, h.call(t, tc.tool, tc.args)).Type)
+			assert.Equal(t, "Unauthenticated", testkit.ToolError(t, h.call(t, tc.tool, tc.args)).Type)
 			h.stub(getAccountOK(accountData))
 
 			requireSuccess(t, h.call(t, "get_account", `{}`))
@@ -128,7 +129,7 @@ func TestCacheIsDroppedWhenBufferSaysTheChannelIsGone(t *testing.T) {
 		getChannelOK(ch1JSON),
 	)
 	requireSuccess(t, h.call(t, "list_channels", `{"organizationId":"{org1}"}`))
-	assert.Equal(t, "NotFoundError", errorOf(t, h.call(t, "create_post", `{"channelId":"{ch1}","text":"hi"}`)).Type)
+	assert.Equal(t, "NotFoundError", testkit.ToolError(t, h.call(t, "create_post", `{"channelId":"{ch1}","text":"hi"}`)).Type)
 
 	requireSuccess(t, h.call(t, "get_channel", `{"channelId":"{ch1}"}`))
 
@@ -144,8 +145,8 @@ func TestCacheIsKeptWhenAPostIsNotFound(t *testing.T) {
 		mutationError("DeletePost", "deletePost", "VoidMutationError", "Post not found"),
 	)
 	requireSuccess(t, h.call(t, "list_channels", `{"organizationId":"{org1}"}`))
-	assert.Equal(t, client.TypeNotFound, errorOf(t, h.call(t, "get_post", `{"postId":"{post1}"}`)).Type)
-	assert.Equal(t, "VoidMutationError", errorOf(t, h.call(t, "delete_post", `{"postId":"{post1}"}`)).Type)
+	assert.Equal(t, client.TypeNotFound, testkit.ToolError(t, h.call(t, "get_post", `{"postId":"{post1}"}`)).Type)
+	assert.Equal(t, "VoidMutationError", testkit.ToolError(t, h.call(t, "delete_post", `{"postId":"{post1}"}`)).Type)
 
 	requireSuccess(t, h.call(t, "get_channel", `{"channelId":"{ch1}"}`))
 
@@ -191,7 +192,7 @@ func TestChannelLookupNotFoundSaysWhereTheIDsComeFrom(t *testing.T) {
 			h := newHarness(t)
 			h.stub(gqlErrors("GetChannel", `{"message":"Channel not found","extensions":{"code":"NOT_FOUND"}}`))
 
-			got := errorOf(t, h.call(t, tt.tool, tt.args))
+			got := testkit.ToolError(t, h.call(t, tt.tool, tt.args))
 
 			assert.Equal(t, "NotFound", got.Type)
 			assert.Contains(t, got.Message, ch1)

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -197,7 +198,7 @@ func TestAResourceRefusedByBufferDropsTheCache(t *testing.T) {
 		getAccountOK(accountData))
 
 	readJSON(t, h.mcp, tools.ChannelsURI)
-	assert.Equal(t, "Unauthenticated", errorOf(t, h.call(t, "list_posts", `{"channelIds":["{ch1}"]}`)).Type)
+	assert.Equal(t, "Unauthenticated", testkit.ToolError(t, h.call(t, "list_posts", `{"channelIds":["{ch1}"]}`)).Type)
 	readJSON(t, h.mcp, tools.AccountURI) // the key was refused: the account is read again
 	assert.Equal(t, 2, h.fake.count("GetAccount"))
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -267,7 +268,7 @@ func TestEachToolTurnsEveryBufferFailureIntoItsErrorObject(t *testing.T) {
 
 				res := h.call(t, tc.tool, tc.args)
 
-				got := errorOf(t, res)
+				got := testkit.ToolError(t, res)
 				assert.Equal(t, f.wantType(tc), got.Type)
 				assert.Contains(t, got.Message, f.wantMessage)
 				wantRetryable := f.wantRetryable
@@ -294,7 +295,7 @@ func TestEachMutationTurnsEveryErrorMemberOfItsUnionIntoThatType(t *testing.T) {
 
 				res := h.call(t, tc.tool, tc.args)
 
-				got := errorOf(t, res)
+				got := testkit.ToolError(t, res)
 				assert.Equal(t, member, got.Type)
 				assert.Contains(t, got.Message, "Buffer says: "+member+" happened")
 				assert.False(t, got.Retryable, "retryable")
@@ -327,7 +328,7 @@ func TestNoToolRetriesAMutationOrARateLimitLongerThanTenSeconds(t *testing.T) {
 				h.stub(tc.setup...)
 				h.stub(answer(tc))
 
-				errorOf(t, h.call(t, tc.tool, tc.args))
+				testkit.ToolError(t, h.call(t, tc.tool, tc.args))
 
 				assert.Equal(t, 1, h.fake.count(tc.op), "requests of %s", tc.op)
 			})

@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -118,7 +119,7 @@ func TestInvalidArgumentsNameTheFieldAndSendNothingToBuffer(t *testing.T) {
 
 			res := h.call(t, tt.tool, tt.args)
 
-			got := errorOf(t, res)
+			got := testkit.ToolError(t, res)
 			assert.Equal(t, tools.TypeInvalidArguments, got.Type)
 			assert.Equal(t, tt.wantField, got.Field)
 			assert.Contains(t, got.Message, tt.wantMsg)

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
 	"github.com/stretchr/testify/assert"
@@ -38,10 +39,10 @@ const (
 
 // serveInMemory runs serveStdio on pipes and returns the writer to its stdin, its whole
 // stdout once it returns, and a channel that yields when it has returned.
-func serveInMemory(t *testing.T, srv *server.MCPServer) (io.WriteCloser, *syncBuffer, <-chan error) {
+func serveInMemory(t *testing.T, srv *server.MCPServer) (io.WriteCloser, *testkit.SyncBuffer, <-chan error) {
 	t.Helper()
 	inR, inW := io.Pipe()
-	out := &syncBuffer{}
+	out := &testkit.SyncBuffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- serveStdio(t.Context(), srv, inR, out, slog.New(slog.DiscardHandler))
@@ -54,7 +55,7 @@ func waitDone(t *testing.T, done <-chan error) {
 	select {
 	case err := <-done:
 		require.NoError(t, err)
-	case <-time.After(stepTimeout):
+	case <-time.After(10 * time.Second):
 		t.Fatal("serveStdio did not return after stdin closed")
 	}
 }

@@ -1,12 +1,16 @@
-package main
+package e2e
 
 import (
 	"context"
 	"encoding/json"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
+	"github.com/buffer-mcp/buffer-mcp/tools"
 	mcpclient "github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -23,9 +27,9 @@ const (
 
 // startMCPGo runs the binary under mcp-go's stdio client and initializes it in the given
 // era: modernEra probes with server/discover, legacyEra sends `initialize`.
-func startMCPGo(t *testing.T, env []string, era string, args ...string) (*mcpclient.Client, *syncBuffer) {
+func startMCPGo(t *testing.T, env []string, era string, args ...string) (*mcpclient.Client, *testkit.SyncBuffer) {
 	t.Helper()
-	stderr := &syncBuffer{}
+	stderr := &testkit.SyncBuffer{}
 	c, err := mcpclient.NewStdioMCPClientWithOptions(binPath, env, args,
 		transport.WithCommandFunc(func(_ context.Context, command string, env, args []string) (*exec.Cmd, error) {
 			cmd := exec.Command(command, args...)
@@ -82,39 +86,66 @@ func decode(t *testing.T, structured any, v any) {
 	require.NoError(t, json.Unmarshal(b, v), "structuredContent: %s", b)
 }
 
+// offered names the tools a server with the selection sel offers, from the catalog.
+func offered(t *testing.T, sel tools.Selection) []string {
+	t.Helper()
+	ts, err := tools.New(tools.Deps{}).Select(sel)
+	require.NoError(t, err)
+	names := make([]string, len(ts))
+	for i, tool := range ts {
+		names[i] = tool.Definition.Name
+	}
+	return names
+}
+
+// snapshot is a tool's reviewed definition, as tools/testdata/snapshots holds it.
+func snapshot(t *testing.T, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "tools", "testdata", "snapshots", name+".json"))
+	require.NoError(t, err, "the snapshot of %s", name)
+	return string(b)
+}
+
+// assertListedAsSnapshot checks that a tool as a client listed it (got, re-marshalled) is
+// its reviewed snapshot. Clients may write an absent "required" as [] when they marshal a
+// schema again: both mean the same, so empty lists are dropped before comparing.
+func assertListedAsSnapshot(t *testing.T, name string, got []byte) {
+	t.Helper()
+	var want, have any
+	require.NoError(t, json.Unmarshal([]byte(snapshot(t, name)), &want))
+	require.NoError(t, json.Unmarshal(got, &have))
+	assert.Equal(t, dropEmptyLists(want), dropEmptyLists(have), "%s as listed", name)
+}
+
+func dropEmptyLists(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, e := range v {
+			if l, ok := e.([]any); ok && len(l) == 0 {
+				delete(v, k)
+				continue
+			}
+			v[k] = dropEmptyLists(e)
+		}
+	case []any:
+		for i, e := range v {
+			v[i] = dropEmptyLists(e)
+		}
+	}
+	return v
+}
+
 // okResult decodes a successful result into v, failing with its text when it is an error.
 func okResult(t *testing.T, res *mcp.CallToolResult, v any) {
 	t.Helper()
-	require.False(t, res.IsError, "unexpected error result: %s", resultText(res))
+	require.False(t, res.IsError, "unexpected error result: %s", testkit.Text(res))
 	decode(t, res.StructuredContent, v)
-}
-
-// errResult decodes an error result's structured error.
-func errResult(t *testing.T, res *mcp.CallToolResult) toolError {
-	t.Helper()
-	require.True(t, res.IsError, "expected an error result, got: %s", resultText(res))
-	var out struct {
-		Error *toolError `json:"error"`
-	}
-	decode(t, res.StructuredContent, &out)
-	require.NotNil(t, out.Error, "an error result carries structuredContent.error")
-	assert.NotEmpty(t, resultText(res), "an error result carries a line of text")
-	return *out.Error
-}
-
-func resultText(res *mcp.CallToolResult) string {
-	for _, c := range res.Content {
-		if tc, ok := mcp.AsTextContent(c); ok {
-			return tc.Text
-		}
-	}
-	return ""
 }
 
 // startSDK runs the binary under the official Go SDK's CommandTransport.
 func startSDK(t *testing.T, env []string, args ...string) *sdk.ClientSession {
 	t.Helper()
-	stderr := &syncBuffer{}
+	stderr := &testkit.SyncBuffer{}
 	cmd := exec.Command(binPath, args...)
 	cmd.Env = env
 	cmd.Stderr = stderr
@@ -139,14 +170,6 @@ func startSDK(t *testing.T, env []string, args ...string) *sdk.ClientSession {
 
 // Result shapes of SPEC §3, as a client reads them.
 type (
-	toolError struct {
-		Type              string `json:"type"`
-		Message           string `json:"message"`
-		Retryable         *bool  `json:"retryable"`
-		Field             string `json:"field"`
-		ChannelID         string `json:"channelId"`
-		RetryAfterSeconds *int   `json:"retryAfterSeconds"`
-	}
 	organization struct {
 		ID           string `json:"id"`
 		Name         string `json:"name"`
@@ -198,8 +221,8 @@ type (
 		} `json:"pageInfo"`
 		DryRun bool `json:"dryRun"`
 		Failed []struct {
-			ChannelID string    `json:"channelId"`
-			Error     toolError `json:"error"`
+			ChannelID string          `json:"channelId"`
+			Error     tools.ErrorInfo `json:"error"`
 		} `json:"failed"`
 	}
 )

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"encoding/json"
@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/buffer-mcp/buffer-mcp/tools"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -119,7 +120,7 @@ func TestCallSubcommand(t *testing.T) {
 	t.Run("an error result exits 1 and prints the error", func(t *testing.T) {
 		got := runBinary(t, baseEnv(), "", "--sandbox", "call", "get_post", `{"postId":"not-an-id"}`)
 		assert.Equal(t, 1, got.code)
-		var out struct{ Error toolError }
+		var out struct{ Error tools.ErrorInfo }
 		require.NoError(t, json.Unmarshal([]byte(got.stdout), &out), "stdout: %s", got.stdout)
 		assert.Equal(t, "InvalidArguments", out.Error.Type)
 		assert.Equal(t, "postId", out.Error.Field)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -92,7 +93,7 @@ func TestResourcesAndPromptsWithMCPGo(t *testing.T) {
 			assert.ElementsMatch(t, []string{tools.AccountURI, tools.ChannelsURI}, uris)
 
 			acct := callTool(t, c, "get_account", nil)
-			require.False(t, acct.IsError, resultText(acct))
+			require.False(t, acct.IsError, testkit.Text(acct))
 			read, got, err := mcpGoRead(t, c, tools.AccountURI)
 			require.NoError(t, err)
 			assert.Equal(t, withoutCurrentTime(t, acct.RawStructuredContent), withoutCurrentTime(t, []byte(got)))
@@ -107,7 +108,7 @@ func TestResourcesAndPromptsWithMCPGo(t *testing.T) {
 			}
 
 			chans := callTool(t, c, "list_channels", nil)
-			require.False(t, chans.IsError, resultText(chans))
+			require.False(t, chans.IsError, testkit.Text(chans))
 			_, got, err = mcpGoRead(t, c, tools.ChannelsURI)
 			require.NoError(t, err)
 			assert.JSONEq(t, string(chans.RawStructuredContent), got)
@@ -143,7 +144,7 @@ func TestResourcesAndPromptsWithMCPGo(t *testing.T) {
 // startSDKAt runs the binary under the official Go SDK, asking for protocol version era.
 func startSDKAt(t *testing.T, env []string, era string, args ...string) *sdk.ClientSession {
 	t.Helper()
-	stderr := &syncBuffer{}
+	stderr := &testkit.SyncBuffer{}
 	cmd := exec.Command(binPath, args...)
 	cmd.Env = env
 	cmd.Stderr = stderr

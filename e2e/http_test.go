@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // End-to-end tests of the HTTP transports: the real binary serving Streamable HTTP (/mcp)
 // or legacy HTTP+SSE (/sse, /message) on a loopback port, driven by mcp-go's HTTP and SSE
@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
+	"github.com/buffer-mcp/buffer-mcp/tools"
 	mcpclient "github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -30,7 +32,7 @@ const httpToken = "e2e-http-token-7f3a"
 type httpProc struct {
 	url      string // the endpoint: .../mcp or .../sse
 	base     string // http://127.0.0.1:PORT
-	stderr   *syncBuffer
+	stderr   *testkit.SyncBuffer
 	cmd      *exec.Cmd
 	done     chan error
 	stopOnce sync.Once
@@ -42,7 +44,7 @@ func startHTTP(t *testing.T, env []string, transportName string, args ...string)
 	t.Helper()
 	cmd := exec.Command(binPath, append([]string{"--transport", transportName, "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Env = env
-	stderr := &syncBuffer{}
+	stderr := &testkit.SyncBuffer{}
 	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
@@ -134,16 +136,13 @@ func listToolNames(t *testing.T, c *mcpclient.Client) []string {
 	return names
 }
 
-var allTools = []string{"create_idea", "create_post", "delete_post", "edit_post", "get_account", "get_channel", "get_post",
-	"list_channels", "list_ideas", "list_posts"}
-
 func TestStreamableHTTPServesBothErasWithMCPGo(t *testing.T) {
 	srv := startHTTP(t, sandboxEnv("BUFFER_MCP_HTTP_TOKEN="+httpToken), "http")
 	auth := map[string]string{"Authorization": "Bearer " + httpToken}
 	for _, era := range []string{modernEra, legacyEra} {
 		t.Run(era, func(t *testing.T) {
 			c := streamableClient(t, srv.url, auth, era)
-			assert.ElementsMatch(t, allTools, listToolNames(t, c))
+			assert.ElementsMatch(t, offered(t, tools.Selection{}), listToolNames(t, c))
 
 			var got postsResult
 			okResult(t, callTool(t, c, "list_posts", map[string]any{"status": []string{"scheduled"}, "first": 3}), &got)
@@ -152,7 +151,7 @@ func TestStreamableHTTPServesBothErasWithMCPGo(t *testing.T) {
 				assert.Equal(t, "scheduled", p.Status)
 			}
 
-			e := errResult(t, callTool(t, c, "get_post", map[string]any{"postId": "nope"}))
+			e := testkit.ToolError(t, callTool(t, c, "get_post", map[string]any{"postId": "nope"}))
 			assert.Equal(t, "InvalidArguments", e.Type)
 			assert.Equal(t, "postId", e.Field)
 		})
@@ -185,7 +184,7 @@ func TestStreamableHTTPServesTheOfficialGoSDKClient(t *testing.T) {
 		require.NoError(t, err)
 		names = append(names, tool.Name)
 	}
-	assert.ElementsMatch(t, allTools, names)
+	assert.ElementsMatch(t, offered(t, tools.Selection{}), names)
 
 	res, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "get_account", Arguments: map[string]any{}})
 	require.NoError(t, err)
@@ -200,7 +199,7 @@ func TestLegacySSEServesAnOlderClient(t *testing.T) {
 	srv := startHTTP(t, sandboxEnv("BUFFER_MCP_HTTP_TOKEN="+httpToken), "sse")
 	require.True(t, strings.HasSuffix(srv.url, "/sse"))
 	c := sseClient(t, srv.url, map[string]string{"Authorization": "Bearer " + httpToken})
-	assert.ElementsMatch(t, allTools, listToolNames(t, c))
+	assert.ElementsMatch(t, offered(t, tools.Selection{}), listToolNames(t, c))
 
 	var got struct {
 		Channels []channel `json:"channels"`
@@ -308,7 +307,7 @@ func TestReadOnlyAndAllowListHoldOnEveryTransport(t *testing.T) {
 			env := sandboxEnv("BUFFER_MCP_HTTP_TOKEN=" + httpToken)
 
 			ro := open(t, env, "--read-only")
-			assert.ElementsMatch(t, []string{"get_account", "get_channel", "get_post", "list_channels", "list_ideas", "list_posts"}, listToolNames(t, ro))
+			assert.ElementsMatch(t, offered(t, tools.Selection{ReadOnly: true}), listToolNames(t, ro))
 			assertNotCallable(t, ro, "create_post")
 
 			allow := open(t, env, "--tools", "list_posts,delete_post")

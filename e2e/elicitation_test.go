@@ -1,4 +1,4 @@
-package main
+package e2e
 
 // Publishing now, end to end (SPEC §3, issue 5): the real binary against the sandbox,
 // driven by real clients whose elicitation handler plays the person. A client that can ask
@@ -18,6 +18,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
+	"github.com/buffer-mcp/buffer-mcp/tools"
 	mcpclient "github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/client/transport"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -86,7 +88,7 @@ func mcpGoCaller(c *mcpclient.Client) caller {
 	return func(t *testing.T, name string, args map[string]any) outcome {
 		t.Helper()
 		res := callTool(t, c, name, args)
-		return outcome{isError: res.IsError, structured: res.StructuredContent, text: resultText(res)}
+		return outcome{isError: res.IsError, structured: res.StructuredContent, text: testkit.Text(res)}
 	}
 }
 
@@ -113,11 +115,11 @@ func (o outcome) ok(t *testing.T, v any) {
 	decode(t, o.structured, v)
 }
 
-func (o outcome) err(t *testing.T) toolError {
+func (o outcome) err(t *testing.T) tools.ErrorInfo {
 	t.Helper()
 	require.True(t, o.isError, "expected an error result, got: %s", o.text)
 	var out struct {
-		Error *toolError `json:"error"`
+		Error *tools.ErrorInfo `json:"error"`
 	}
 	decode(t, o.structured, &out)
 	require.NotNil(t, out.Error, "an error result carries structuredContent.error")
@@ -276,7 +278,7 @@ func unconfirmedPublishing(t *testing.T, call caller, person *confirmer) {
 }
 
 // closeWithin closes a client when the test ends, failing the test if closing hangs.
-func closeWithin(t *testing.T, what string, closeFn func() error, stderr *syncBuffer) {
+func closeWithin(t *testing.T, what string, closeFn func() error, stderr *testkit.SyncBuffer) {
 	t.Cleanup(func() {
 		closed := make(chan error, 1)
 		go func() { closed <- closeFn() }()
@@ -295,7 +297,7 @@ func closeWithin(t *testing.T, what string, closeFn func() error, stderr *syncBu
 // startMCPGoAsking is startMCPGo with an elicitation handler (none when person is nil).
 func startMCPGoAsking(t *testing.T, env []string, era string, person *confirmer) *mcpclient.Client {
 	t.Helper()
-	stderr := &syncBuffer{}
+	stderr := &testkit.SyncBuffer{}
 	trans := transport.NewStdioWithOptions(binPath, env, nil,
 		transport.WithCommandFunc(func(_ context.Context, command string, env, args []string) (*exec.Cmd, error) {
 			cmd := exec.Command(command, args...)
@@ -327,7 +329,7 @@ func startMCPGoAsking(t *testing.T, env []string, era string, person *confirmer)
 
 // connectSDKAsking connects the official SDK client, with person as its elicitation
 // handler, over t in the given era.
-func connectSDKAsking(t *testing.T, tr sdk.Transport, era string, person *confirmer, stderr *syncBuffer) *sdk.ClientSession {
+func connectSDKAsking(t *testing.T, tr sdk.Transport, era string, person *confirmer, stderr *testkit.SyncBuffer) *sdk.ClientSession {
 	t.Helper()
 	c := sdk.NewClient(&sdk.Implementation{Name: "buffer-mcp-e2e-sdk-elicitation", Version: "0"},
 		&sdk.ClientOptions{ElicitationHandler: person.elicitSDK})
@@ -353,7 +355,7 @@ func TestPublishNowOverStdio(t *testing.T) {
 		})
 		t.Run("go-sdk/"+era+"/asks", func(t *testing.T) {
 			person := &confirmer{}
-			stderr := &syncBuffer{}
+			stderr := &testkit.SyncBuffer{}
 			cmd := exec.Command(binPath)
 			cmd.Env, cmd.Stderr = env, stderr
 			cs := connectSDKAsking(t, &sdk.CommandTransport{Command: cmd, TerminateDuration: stepTimeout}, era, person, stderr)

@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"bufio"
@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -27,15 +28,15 @@ import (
 type rawServer struct {
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
-	lines  chan string // stdout, line by line
-	stdout *syncBuffer // stdout, all of it
-	stderr *syncBuffer
+	lines  chan string         // stdout, line by line
+	stdout *testkit.SyncBuffer // stdout, all of it
+	stderr *testkit.SyncBuffer
 	done   chan error
 }
 
 func startRaw(t *testing.T, env []string, args ...string) *rawServer {
 	t.Helper()
-	r := &rawServer{stdout: &syncBuffer{}, stderr: &syncBuffer{}, lines: make(chan string, 256), done: make(chan error, 1)}
+	r := &rawServer{stdout: &testkit.SyncBuffer{}, stderr: &testkit.SyncBuffer{}, lines: make(chan string, 256), done: make(chan error, 1)}
 	r.cmd = exec.Command(binPath, args...)
 	r.cmd.Env = env
 	r.cmd.Stderr = r.stderr

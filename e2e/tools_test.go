@@ -1,4 +1,4 @@
-package main
+package e2e
 
 import (
 	"context"
@@ -8,26 +8,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
+	"github.com/buffer-mcp/buffer-mcp/tools"
 	mcpclient "github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
 	sdk "github.com/modelcontextprotocol/go-sdk/mcp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-// wantHints is SPEC §3's annotations: readOnly, destructive, idempotent, openWorld.
-var wantHints = map[string][4]bool{
-	"get_account":   {true, false, true, false},
-	"list_channels": {true, false, true, false},
-	"get_channel":   {true, false, true, false},
-	"list_posts":    {true, false, true, false},
-	"get_post":      {true, false, true, false},
-	"create_post":   {false, false, false, true},
-	"edit_post":     {false, false, false, true},
-	"delete_post":   {false, true, true, false},
-	"list_ideas":    {true, false, true, false},
-	"create_idea":   {false, false, false, false}, // an idea stays private: nothing is published
-}
 
 var objectID = regexp.MustCompile(`^[0-9a-f]{24}$`)
 
@@ -51,6 +39,8 @@ type (
 	}
 )
 
+// The binary lists the tools of the default toolsets, each exactly as its reviewed snapshot
+// (tools/testdata/snapshots): name, title, description, schemas and all four annotations.
 func TestToolsListInBothEras(t *testing.T) {
 	sb := startSandbox(t)
 	for _, era := range []string{modernEra, legacyEra} {
@@ -60,23 +50,14 @@ func TestToolsListInBothEras(t *testing.T) {
 			defer cancel()
 			list, err := c.ListTools(ctx, mcp.ListToolsRequest{})
 			require.NoError(t, err)
-			require.Len(t, list.Tools, len(wantHints))
+			var names []string
 			for _, tool := range list.Tools {
-				want, ok := wantHints[tool.Name]
-				require.True(t, ok, "unexpected tool %q", tool.Name)
-				assert.NotEmpty(t, tool.Title, tool.Name)
-				assert.NotEmpty(t, tool.Description, tool.Name)
-				assert.Equal(t, "object", tool.InputSchema.Type, "%s input schema", tool.Name)
-				assert.Equal(t, "object", tool.OutputSchema.Type, "%s output schema", tool.Name)
-				assert.Contains(t, tool.OutputSchema.Properties, "error", "%s: the output schema admits error results (SPEC §4)", tool.Name)
-				a := tool.Annotations
-				for i, h := range []*bool{a.ReadOnlyHint, a.DestructiveHint, a.IdempotentHint, a.OpenWorldHint} {
-					name := []string{"readOnlyHint", "destructiveHint", "idempotentHint", "openWorldHint"}[i]
-					if assert.NotNil(t, h, "%s.%s is set explicitly", tool.Name, name) {
-						assert.Equal(t, want[i], *h, "%s.%s", tool.Name, name)
-					}
-				}
+				names = append(names, tool.Name)
+				got, err := json.Marshal(tool)
+				require.NoError(t, err)
+				assertListedAsSnapshot(t, tool.Name, got)
 			}
+			assert.ElementsMatch(t, offered(t, tools.Selection{}), names)
 		})
 	}
 }
@@ -88,8 +69,7 @@ func TestToolFilteringAtRegistration(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{"read-only", []string{"BUFFER_MCP_READ_ONLY=1"}, nil,
-			[]string{"get_account", "get_channel", "get_post", "list_channels", "list_ideas", "list_posts"}},
+		{"read-only", []string{"BUFFER_MCP_READ_ONLY=1"}, nil, offered(t, tools.Selection{ReadOnly: true})},
 		{"allow-list", nil, []string{"--tools", "get_account,delete_post"},
 			[]string{"delete_post", "get_account"}},
 		{"read-only wins over the allow-list", []string{"BUFFER_MCP_TOOLS=get_post,create_post"}, []string{"--read-only"},
@@ -243,7 +223,7 @@ func exerciseEveryTool(t *testing.T, c *mcpclient.Client) {
 	})
 	var fan postsResult
 	okResult(t, res, &fan)
-	assert.True(t, strings.HasPrefix(resultText(res), "Created 2 of 3 posts"), "summary line: %q", resultText(res))
+	assert.True(t, strings.HasPrefix(testkit.Text(res), "Created 2 of 3 posts"), "summary line: %q", testkit.Text(res))
 	require.Len(t, fan.Posts, 2)
 	assert.ElementsMatch(t, []string{first.ID, second.ID}, []string{fan.Posts[0].ChannelID, fan.Posts[1].ChannelID})
 	require.Len(t, fan.Failed, 1)
@@ -261,7 +241,7 @@ func exerciseEveryTool(t *testing.T, c *mcpclient.Client) {
 	okResult(t, callTool(t, c, "delete_post", map[string]any{"postId": p.ID}), &deleted)
 	assert.Equal(t, p.ID, deleted.Deleted.PostID)
 
-	gone := errResult(t, callTool(t, c, "get_post", map[string]any{"postId": p.ID}))
+	gone := testkit.ToolError(t, callTool(t, c, "get_post", map[string]any{"postId": p.ID}))
 	assert.Equal(t, "NotFound", gone.Type)
 
 	// list_ideas: the seed's ideas, paged; createdAt (Unix seconds at Buffer) is RFC 3339.
@@ -316,12 +296,10 @@ func exerciseEveryTool(t *testing.T, c *mcpclient.Client) {
 		{"create_idea", map[string]any{"title": " "}, "text"},
 		{"create_idea", map[string]any{"text": "x", "services": []string{"x.com"}}, "services[0]"},
 	} {
-		e := errResult(t, callTool(t, c, tt.tool, tt.args))
+		e := testkit.ToolError(t, callTool(t, c, tt.tool, tt.args))
 		assert.Equal(t, "InvalidArguments", e.Type, "%s %v", tt.tool, tt.args)
 		assert.Equal(t, tt.field, e.Field, "%s %v", tt.tool, tt.args)
-		if assert.NotNil(t, e.Retryable) {
-			assert.False(t, *e.Retryable)
-		}
+		assert.False(t, e.Retryable)
 	}
 }
 
@@ -350,11 +328,11 @@ func TestOfficialGoSDKClient(t *testing.T) {
 	for tool, err := range cs.Tools(ctx, nil) {
 		require.NoError(t, err)
 		names = append(names, tool.Name)
-		assert.NotNil(t, tool.OutputSchema, tool.Name)
-		require.NotNil(t, tool.Annotations, tool.Name)
-		assert.Equal(t, wantHints[tool.Name][0], tool.Annotations.ReadOnlyHint, tool.Name)
+		got, err := json.Marshal(tool)
+		require.NoError(t, err)
+		assertListedAsSnapshot(t, tool.Name, got)
 	}
-	assert.Len(t, names, len(wantHints))
+	assert.ElementsMatch(t, offered(t, tools.Selection{}), names)
 
 	res, err := cs.CallTool(ctx, &sdk.CallToolParams{Name: "list_posts", Arguments: map[string]any{"status": []string{"scheduled"}}})
 	require.NoError(t, err)
@@ -366,7 +344,7 @@ func TestOfficialGoSDKClient(t *testing.T) {
 	res, err = cs.CallTool(ctx, &sdk.CallToolParams{Name: "get_post", Arguments: map[string]any{"postId": "nope"}})
 	require.NoError(t, err)
 	require.True(t, res.IsError)
-	var out struct{ Error toolError }
+	var out struct{ Error tools.ErrorInfo }
 	decode(t, res.StructuredContent, &out)
 	assert.Equal(t, "InvalidArguments", out.Error.Type)
 	assert.Equal(t, "postId", out.Error.Field)
@@ -381,7 +359,7 @@ func TestSeveralOrganizations(t *testing.T) {
 	okResult(t, callTool(t, c, "get_account", nil), &acct)
 	require.Len(t, acct.Organizations, 2)
 
-	e := errResult(t, callTool(t, c, "list_channels", nil))
+	e := testkit.ToolError(t, callTool(t, c, "list_channels", nil))
 	assert.Equal(t, "InvalidArguments", e.Type)
 	assert.Equal(t, "organizationId", e.Field)
 	for _, org := range acct.Organizations {
@@ -393,7 +371,7 @@ func TestSeveralOrganizations(t *testing.T) {
 	okResult(t, callTool(t, c, "list_channels", map[string]any{"organizationId": second.ID}), &chans)
 	assert.Len(t, chans.Channels, second.ChannelCount)
 
-	e = errResult(t, callTool(t, c, "create_idea", map[string]any{"text": "x"}))
+	e = testkit.ToolError(t, callTool(t, c, "create_idea", map[string]any{"text": "x"}))
 	assert.Equal(t, "organizationId", e.Field, "ideas too need the organization named")
 	var ideas [2]ideasResult
 	for i, org := range acct.Organizations {

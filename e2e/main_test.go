@@ -1,8 +1,7 @@
-package main
-
-// End-to-end tests: the real binary, built once per test run, driven over stdio by real MCP
-// clients against the sandbox running as `buffer-mcp sandbox` on a loopback port. Every
-// wait is bounded, since the failure to fear is a hang.
+// Package e2e holds the end-to-end tests: the real binary, built once per test run, driven
+// over stdio and HTTP by real MCP clients against the sandbox running as `buffer-mcp
+// sandbox` on a loopback port. Every wait is bounded, since the failure to fear is a hang.
+package e2e
 
 import (
 	"bufio"
@@ -13,7 +12,6 @@ import (
 	"io"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -23,6 +21,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/sandbox"
 )
 
@@ -43,17 +42,8 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "e2e: temp dir:", err)
 		os.Exit(1)
 	}
-	binPath = filepath.Join(dir, "buffer-mcp")
-	args := []string{"build", "-o", binPath, "-ldflags", "-X main.version=" + testVersion}
-	if raceEnabled {
-		args = append(args, "-race")
-	}
-	build := exec.Command("go", append(args, ".")...)
-	if !raceEnabled { // as the README builds it; -race needs cgo
-		build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	}
-	build.Stdout, build.Stderr = os.Stderr, os.Stderr
-	if err := build.Run(); err != nil {
+	binPath, err = testkit.BuildBinary(dir, "-ldflags", "-X main.version="+testVersion)
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "e2e: building the binary:", err)
 		os.RemoveAll(dir)
 		os.Exit(1)
@@ -67,24 +57,6 @@ func TestMain(m *testing.M) {
 // so that a developer's own BUFFER_* variables never leak into a test.
 func baseEnv(extra ...string) []string {
 	return append([]string{"PATH=" + os.Getenv("PATH"), "GORACE=atexit_sleep_ms=0"}, extra...)
-}
-
-// syncBuffer is a bytes.Buffer that a process can write to while a test reads it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // assertNoRace fails the test when a race-instrumented process reported a data race.
@@ -125,7 +97,7 @@ func runBinary(t *testing.T, env []string, stdin string, args ...string) result 
 // sandboxProc is a running `buffer-mcp sandbox`.
 type sandboxProc struct {
 	url      string
-	stderr   *syncBuffer
+	stderr   *testkit.SyncBuffer
 	cmd      *exec.Cmd
 	done     chan error
 	stopOnce sync.Once
@@ -137,7 +109,7 @@ func startSandbox(t *testing.T, args ...string) *sandboxProc {
 	t.Helper()
 	cmd := exec.Command(binPath, append([]string{"sandbox", "--addr", "127.0.0.1:0"}, args...)...)
 	cmd.Env = baseEnv()
-	stderr := &syncBuffer{}
+	stderr := &testkit.SyncBuffer{}
 	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
