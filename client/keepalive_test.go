@@ -18,7 +18,7 @@ import (
 
 const accountAnswer = `{"data":{"account":{"id":"a1","email":"a@example.com","name":"A","timezone":"UTC","organizations":[]}}}`
 
-// Consecutive calls share one TCP connection to Buffer (issue 6): the client reads every
+// Consecutive calls share one TCP connection to Buffer: the client reads every
 // answer to its end and closes it, so the transport keeps the connection for the next.
 func TestConsecutiveCallsShareOneConnection(t *testing.T) {
 	var mu sync.Mutex
@@ -47,7 +47,7 @@ func TestConsecutiveCallsShareOneConnection(t *testing.T) {
 	assert.Equal(t, 1, opened, "five calls opened %d connections", opened)
 }
 
-// The client asks for gzip and decodes a gzipped answer (issue 6): Go's transport does
+// The client asks for gzip and decodes a gzipped answer: Go's transport does
 // both, as long as nothing sets Accept-Encoding by hand.
 func TestGzippedAnswersAreAskedForAndDecoded(t *testing.T) {
 	var asked string

@@ -1,6 +1,6 @@
 package e2e
 
-// Publishing now, end to end (SPEC §3, issue 5): the real binary against the sandbox,
+// Publishing now, end to end (SPEC §3): the real binary against the sandbox,
 // driven by real clients whose elicitation handler plays the person. A client that can ask
 // is asked, in both protocol eras (2026-07-28 multi round-trip requests; 2025-era
 // elicitation/create), over stdio and Streamable HTTP, with mcp-go's client and the

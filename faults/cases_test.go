@@ -45,7 +45,7 @@ const (
 	unknown      = client.TypeOutcomeUnknown
 )
 
-// faultCases are issue 4's faults. Reads are retried up to 3 attempts on
+// faultCases are the faults of SPEC §4. Reads are retried up to 3 attempts on
 // UpstreamUnavailable and on RateLimited with a Retry-After up to 10 s; a mutation is sent
 // once, and reports OutcomeUnknown whenever it may have reached Buffer without a definite
 // answer, whether or not it was in fact applied (the last column).

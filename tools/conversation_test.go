@@ -16,7 +16,7 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-// TestATypicalConversationCostsOneRequestPerStep runs issue 6's conversation against the
+// TestATypicalConversationCostsOneRequestPerStep runs a typical conversation against the
 // sandbox, with organizationId always left out, and counts what reached Buffer: the
 // account, organizations and channels come from the cache after their first read, a post
 // write keeps them, and every read of posts is fresh. Six steps, six requests.

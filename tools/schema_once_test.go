@@ -6,8 +6,8 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-// Schemas are made once per process (issue 6): --help and --tools build the tools before
-// the server does, and a second build must not reflect over the types again.
+// Schemas are made once per process: building the tools again (as tests do) must not make
+// or parse their schemas again.
 func TestSchemasAreBuiltOnce(t *testing.T) {
 	a, b := tools.New(tools.Deps{}).Tools(), tools.New(tools.Deps{}).Tools()
 	for i := range a {

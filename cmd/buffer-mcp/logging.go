@@ -15,7 +15,7 @@ func newLogger(w io.Writer, format string, level slog.Level, secrets ...string) 
 	opts := &slog.HandlerOptions{Level: level, ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
 		if len(groups) == 0 && a.Key == slog.TimeKey && a.Value.Kind() == slog.KindTime {
 			// In UTC: the local zone would be read from /etc/localtime at the first log
-			// line, about 0.2 ms of every start, and UTC lines compare across machines.
+			// line, a cost to every start, and UTC lines compare across machines.
 			return slog.Time(a.Key, a.Value.Time().UTC())
 		}
 		if redact == nil {

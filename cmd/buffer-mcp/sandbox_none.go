@@ -12,7 +12,7 @@ import (
 )
 
 // A build with -tags nosandbox leaves the sandbox out: a binary for people who only talk to
-// Buffer, about 4.4 MB smaller and 2 MiB lighter when running, because graphql-go's
+// Buffer, several MB smaller and lighter when running, because graphql-go's
 // reflection over resolver methods makes the linker keep every exported method in the
 // program (BENCHMARKS.md measures both builds). --sandbox and the sandbox command then say
 // so instead of starting.
