@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"syscall"
 	_ "time/tzdata" // channel timezones must resolve on machines without zoneinfo
 
@@ -22,9 +21,6 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-// version is set at build time: -ldflags "-X main.version=v1.2.3".
-var version = "dev"
-
 // Exit codes.
 const (
 	exitOK      = 0
@@ -33,9 +29,7 @@ const (
 )
 
 func main() {
-	if bi, ok := debug.ReadBuildInfo(); ok && version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		version = bi.Main.Version // go install …@v1.2.3
-	}
+	version = readBuildDetails().version // go install …@v1.2.3 stamps no -X
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
@@ -57,7 +51,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	if cfg.version {
-		fmt.Fprintf(stdout, "buffer-mcp %s\n", version)
+		fmt.Fprint(stdout, readBuildDetails())
 		return exitOK
 	}
 	if cfg.callHelp() {
