@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"slices"
 	"syscall"
 	_ "time/tzdata" // channel timezones must resolve on machines without zoneinfo
 
@@ -41,6 +42,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 && args[0] == "sandbox" {
 		return runSandbox(ctx, args[1:], stdout, stderr, getenv)
 	}
+	if len(args) > 0 && args[0] == "doctor" {
+		args = append(slices.Clone(args[1:]), "doctor") // buffer-mcp doctor --sandbox, with the server's flags
+	}
 	cfg, err := parseConfig(args, getenv, tools.Names())
 	if errors.Is(err, flag.ErrHelp) {
 		printUsage(stdout, tools.Names())
@@ -64,8 +68,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd, rest = cfg.args[0], cfg.args[1:]
 	}
 	switch {
+	case cmd == "doctor":
+		if len(rest) > 0 {
+			fmt.Fprintf(stderr, "buffer-mcp: doctor takes no arguments, got %q (see buffer-mcp --help)\n", rest[0])
+			return exitUsage
+		}
+		return runDoctor(ctx, cfg, stdout, stderr)
 	case cmd != "" && cmd != "call":
-		fmt.Fprintf(stderr, "buffer-mcp: unknown command %q: the commands are call and sandbox (see buffer-mcp --help)\n", cmd)
+		fmt.Fprintf(stderr, "buffer-mcp: unknown command %q: the commands are call, doctor, install and sandbox (see buffer-mcp --help)\n", cmd)
 		return exitUsage
 	}
 
