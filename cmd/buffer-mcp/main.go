@@ -42,6 +42,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 && args[0] == "sandbox" {
 		return runSandbox(ctx, args[1:], stdout, stderr, getenv)
 	}
+	if len(args) > 0 && args[0] == "install" {
+		return runInstall(args[1:], stdout, stderr, getenv)
+	}
 	if len(args) > 0 && args[0] == "doctor" {
 		args = append(slices.Clone(args[1:]), "doctor") // buffer-mcp doctor --sandbox, with the server's flags
 	}
