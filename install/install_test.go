@@ -344,3 +344,13 @@ func assertNoTempFiles(t *testing.T, dir string) {
 		assert.False(t, strings.HasSuffix(e.Name(), ".tmp"), "temporary file left: %s", e.Name())
 	}
 }
+
+// The README's table of clients names every client install knows, and the placeholder.
+func TestREADMENamesEveryClient(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	for _, client := range install.ClientNames() {
+		assert.Contains(t, string(readme), "| `"+client+"` |")
+	}
+	assert.Contains(t, string(readme), install.KeyPlaceholder)
+}
