@@ -3,6 +3,7 @@ package doctor_test
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -165,4 +166,32 @@ func TestDoctorWithoutAnAnswer(t *testing.T) {
 		assert.Equal(t, doctor.Fail, got[name].Status, "%s: %s", name, out)
 	}
 	assert.Contains(t, got["key"].Summary, "UpstreamUnavailable")
+}
+
+// A server older than includeDeprecated on args and inputFields refuses doctor's query as
+// invalid; doctor asks again without, and the check still runs.
+func TestDoctorWithAnOlderIntrospection(t *testing.T) {
+	var asked []string
+	url := serveSandbox(t, sandbox.Options{}, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			body, _ := io.ReadAll(r.Body)
+			r.Body = io.NopCloser(bytes.NewReader(body))
+			if bytes.Contains(body, []byte("__schema")) {
+				asked = append(asked, string(body))
+				if bytes.Contains(body, []byte("inputFields(includeDeprecated")) {
+					w.Header().Set("Content-Type", "application/json")
+					w.WriteHeader(http.StatusBadRequest)
+					_, _ = io.WriteString(w, `{"errors":[{"message":"Unknown argument \"includeDeprecated\" on field \"__Type.inputFields\".","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}`)
+					return
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	})
+	got, out, ok := run(t, url, sandbox.DefaultKey)
+	assert.True(t, ok, out)
+	assert.Equal(t, doctor.OK, got["schema"].Status, out)
+	require.Len(t, asked, 2)
+	assert.NotContains(t, asked[1], "includeDeprecated: true) {...InputValue}")
+	assert.NotContains(t, asked[1], "inputFields(includeDeprecated")
 }

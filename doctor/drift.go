@@ -137,11 +137,7 @@ func (o *operations) walkDeprecated(f *findings, op string, set ast.SelectionSet
 		case *ast.Field:
 			if s.Definition != nil && s.ObjectDefinition != nil {
 				if d := s.Definition.Directives.ForName("deprecated"); d != nil {
-					msg := fmt.Sprintf("%s.%s is deprecated", s.ObjectDefinition.Name, s.Name)
-					if r := d.Arguments.ForName("reason"); r != nil && r.Value != nil {
-						msg += ": " + r.Value.Raw
-					}
-					f.deprecation(op, msg)
+					f.deprecation(op, deprecationText(s.ObjectDefinition.Name+"."+s.Name, d))
 				}
 			}
 			o.walkDeprecated(f, op, s.SelectionSet, seen)
@@ -154,6 +150,14 @@ func (o *operations) walkDeprecated(f *findings, op string, set ast.SelectionSet
 			}
 		}
 	}
+}
+
+func deprecationText(what string, d *ast.Directive) string {
+	msg := what + " is deprecated"
+	if r := d.Arguments.ForName("reason"); r != nil && r.Value != nil {
+		msg += ": " + r.Value.Raw
+	}
+	return msg
 }
 
 // checkInput compares the input type name as this build knows it (ours) with Buffer's
@@ -185,6 +189,9 @@ func checkInput(f *findings, op, name string, ours, live *ast.Schema, seen map[s
 			}
 			if !assignable(of.Type, lf.Type) {
 				f.problem(op, fmt.Sprintf("%s.%s: Buffer now expects %s, this build sends %s", name, of.Name, lf.Type, of.Type))
+			}
+			if d := lf.Directives.ForName("deprecated"); d != nil {
+				f.deprecation(op, deprecationText(name+"."+of.Name+" (an input field)", d))
 			}
 			checkInput(f, op, of.Type.Name(), ours, live, seen)
 		}

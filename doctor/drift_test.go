@@ -81,6 +81,20 @@ type Account { id: ID!, email: String @deprecated(reason: "Use emails."), name: 
 	assert.Equal(t, []string{"Account.email is deprecated: Use emails (GetAccount)"}, lines(f.deprecations))
 }
 
+func TestDeprecatedInputFieldsAreNamed(t *testing.T) {
+	ours := gqlparser.MustLoadSchema(&ast.Source{Input: `
+type Query { posts(input: PostsInput!): Int }
+input PostsInput { organizationId: ID!, tagIds: [ID!] }`})
+	live := gqlparser.MustLoadSchema(&ast.Source{Input: `
+type Query { posts(input: PostsInput!): Int }
+input PostsInput { organizationId: ID!, tagIds: [ID!] @deprecated(reason: "Use tags.") }`})
+	doc, err := parser.ParseQuery(&ast.Source{Input: `query ListPosts($input: PostsInput!) { posts(input: $input) }`})
+	require.NoError(t, err)
+	f := compare(&operations{ops: doc.Operations, fragments: map[string]*ast.FragmentDefinition{}}, ours, live)
+	assert.Empty(t, f.problems)
+	assert.Equal(t, []string{"PostsInput.tagIds (an input field) is deprecated: Use tags (ListPosts)"}, lines(f.deprecations))
+}
+
 func nilIfEmpty(s []string) []string {
 	if len(s) == 0 {
 		return nil

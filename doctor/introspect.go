@@ -46,9 +46,11 @@ type (
 		DeprecationReason *string      `json:"deprecationReason"`
 	}
 	inputValue struct {
-		Name         string  `json:"name"`
-		Type         typeRef `json:"type"`
-		DefaultValue *string `json:"defaultValue"`
+		Name              string  `json:"name"`
+		Type              typeRef `json:"type"`
+		DefaultValue      *string `json:"defaultValue"`
+		IsDeprecated      bool    `json:"isDeprecated"`
+		DeprecationReason *string `json:"deprecationReason"`
 	}
 	enumValue struct {
 		Name              string  `json:"name"`
@@ -68,6 +70,14 @@ func introspect(ctx context.Context, gql graphql.Client) (*ast.Schema, error) {
 	var data introspection
 	err := gql.MakeRequest(ctx, &graphql.Request{Query: introspectionQuery, OpName: "DoctorIntrospection"},
 		&graphql.Response{Data: &data})
+	if err != nil && strings.Contains(err.Error(), "includeDeprecated") {
+		// A server older than the 2021 spec has no includeDeprecated on args and inputFields
+		// (and so shows no deprecated ones): ask it without.
+		older := strings.NewReplacer("args(includeDeprecated: true)", "args", "inputFields(includeDeprecated: true)", "inputFields",
+			"  isDeprecated\n  deprecationReason\n}", "}").Replace(introspectionQuery)
+		data = introspection{}
+		err = gql.MakeRequest(ctx, &graphql.Request{Query: older, OpName: "DoctorIntrospection"}, &graphql.Response{Data: &data})
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -187,7 +197,7 @@ func inputValueSDL(v inputValue) string {
 	if v.DefaultValue != nil {
 		s += " = " + *v.DefaultValue
 	}
-	return s
+	return s + deprecated(v.IsDeprecated, v.DeprecationReason)
 }
 
 func deprecated(is bool, reason *string) string {
