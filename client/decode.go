@@ -111,11 +111,22 @@ func (c *Client) graphQLError(r *http.Response, errs []gqlError) error {
 		}
 	}
 	msgs := make([]string, 0, len(errs))
+	validation := false
 	for _, e := range errs {
 		msgs = append(msgs, c.redact.Replace(e.Message))
+		validation = validation || e.Extensions["code"] == codeValidationFailed
+	}
+	if validation {
+		// This build's operations were checked against its schema when it was generated, so
+		// Buffer refusing one as malformed means that Buffer's API changed since.
+		return &Error{Type: TypeUpstreamError, Message: "Buffer's API no longer matches this version of buffer-mcp (Buffer answered: " +
+			strings.Join(msgs, "; ") + "). Run `buffer-mcp doctor` to see what changed, and look for a newer buffer-mcp."}
 	}
 	return &Error{Type: TypeUpstreamError, Message: "Buffer answered: " + strings.Join(msgs, "; ")}
 }
+
+// codeValidationFailed is Buffer's code for an operation that does not fit its schema.
+const codeValidationFailed = "GRAPHQL_VALIDATION_FAILED"
 
 func (c *Client) firstMessage(env envelope) string {
 	if len(env.Errors) > 0 {

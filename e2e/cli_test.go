@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -55,7 +56,11 @@ func TestHelpListsEveryFlagWithItsEnvTwin(t *testing.T) {
 func TestVersion(t *testing.T) {
 	got := runBinary(t, baseEnv(), "", "--version")
 	assert.Equal(t, 0, got.code)
-	assert.Equal(t, "buffer-mcp "+testVersion+"\n", got.stdout)
+	lines := strings.Split(strings.TrimSuffix(got.stdout, "\n"), "\n")
+	require.Len(t, lines, 3, got.stdout)
+	assert.Equal(t, "buffer-mcp "+testVersion, lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], "commit "), lines[1]) // from git, unless GOFLAGS=-buildvcs=false
+	assert.Equal(t, runtime.Version()+" "+runtime.GOOS+"/"+runtime.GOARCH, lines[2])
 	assert.Empty(t, got.stderr)
 }
 

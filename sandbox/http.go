@@ -25,6 +25,9 @@ type graphqlRequest struct {
 // body and the query (400 with GRAPHQL_VALIDATION_FAILED), and only then is the operation
 // executed (200, with errors for unknown ids and union members for refused mutations).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Date on the sandbox's own clock (an HTTP server would add the real one), so that the
+	// in-process transport carries it too and a test can skew it (buffer-mcp doctor).
+	w.Header().Set("Date", s.now().Format(http.TimeFormat))
 	var raw []byte
 	var readErr error
 	if r.Body != nil { // a server always sets a body; a RoundTripper's caller may not

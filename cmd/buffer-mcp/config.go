@@ -15,6 +15,7 @@ import (
 
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/httpserver"
+	"github.com/buffer-mcp/buffer-mcp/install"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -157,6 +158,14 @@ func (c *config) validate() error {
 	if !c.sandbox {
 		if c.apiKey == "" {
 			return fmt.Errorf("no Buffer API key: set %s or pass --api-key-file PATH (create a key in Buffer → Settings → API), or try --sandbox", envAPIKey)
+		}
+		if c.apiKey == install.KeyPlaceholder {
+			return fmt.Errorf("%s is still the placeholder that buffer-mcp install wrote: replace %s in the MCP client's configuration "+
+				"with your key (create one in Buffer → Settings → API)", envAPIKey, install.KeyPlaceholder)
+		}
+		if strings.HasPrefix(c.apiKey, "${") {
+			return fmt.Errorf("%s is %q, a reference that the MCP client did not expand: set %s in the environment the client "+
+				"runs in, or put the key itself in the client's configuration", envAPIKey, c.apiKey, envAPIKey)
 		}
 		if strings.ContainsFunc(c.apiKey, isSpaceOrControl) {
 			return fmt.Errorf("the Buffer API key contains spaces or control characters: check %s or the --api-key-file", envAPIKey)

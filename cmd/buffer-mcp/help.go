@@ -15,9 +15,14 @@ Usage:
   buffer-mcp [flags]                   serve MCP over stdin/stdout (what an MCP client runs)
   buffer-mcp [flags] call TOOL [JSON]  run one tool and print its result as JSON
                                        (JSON is an object of arguments, "-" reads it from stdin)
+  buffer-mcp [flags] doctor            check the key, the clock, the rate limit, and that every
+                                       operation of this build fits Buffer's live schema
+                                       (exit 0 only when every check passes)
+  buffer-mcp install CLIENT [flags]    add this binary to claude-desktop, claude-code, cursor or
+                                       vscode (buffer-mcp install --help)
   buffer-mcp sandbox [flags]           serve the sandbox, a fake Buffer API, over HTTP
                                        (buffer-mcp sandbox --help)
-  buffer-mcp --version                 print the version
+  buffer-mcp --version                 print the version, the commit and the Go version
 
 Flags (each has an environment variable; a flag wins over its variable):
 `)

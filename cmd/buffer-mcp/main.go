@@ -12,7 +12,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
-	"runtime/debug"
+	"slices"
 	"syscall"
 	_ "time/tzdata" // channel timezones must resolve on machines without zoneinfo
 
@@ -22,9 +22,6 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-// version is set at build time: -ldflags "-X main.version=v1.2.3".
-var version = "dev"
-
 // Exit codes.
 const (
 	exitOK      = 0
@@ -33,9 +30,7 @@ const (
 )
 
 func main() {
-	if bi, ok := debug.ReadBuildInfo(); ok && version == "dev" && bi.Main.Version != "" && bi.Main.Version != "(devel)" {
-		version = bi.Main.Version // go install …@v1.2.3
-	}
+	version = readBuildDetails().version // go install …@v1.2.3 stamps no -X
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
@@ -47,6 +42,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) > 0 && args[0] == "sandbox" {
 		return runSandbox(ctx, args[1:], stdout, stderr, getenv)
 	}
+	if len(args) > 0 && args[0] == "install" {
+		return runInstall(args[1:], stdout, stderr, getenv)
+	}
+	if len(args) > 0 && args[0] == "doctor" {
+		args = append(slices.Clone(args[1:]), "doctor") // buffer-mcp doctor --sandbox, with the server's flags
+	}
 	cfg, err := parseConfig(args, getenv)
 	if errors.Is(err, flag.ErrHelp) {
 		printUsage(stdout, tools.Names())
@@ -57,7 +58,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return exitUsage
 	}
 	if cfg.version {
-		fmt.Fprintf(stdout, "buffer-mcp %s\n", version)
+		fmt.Fprint(stdout, readBuildDetails())
 		return exitOK
 	}
 	if cfg.callHelp() {
@@ -70,8 +71,14 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		cmd, rest = cfg.args[0], cfg.args[1:]
 	}
 	switch {
+	case cmd == "doctor":
+		if len(rest) > 0 {
+			fmt.Fprintf(stderr, "buffer-mcp: doctor takes no arguments, got %q (see buffer-mcp --help)\n", rest[0])
+			return exitUsage
+		}
+		return runDoctor(ctx, cfg, stdout, stderr)
 	case cmd != "" && cmd != "call":
-		fmt.Fprintf(stderr, "buffer-mcp: unknown command %q: the commands are call and sandbox (see buffer-mcp --help)\n", cmd)
+		fmt.Fprintf(stderr, "buffer-mcp: unknown command %q: the commands are call, doctor, install and sandbox (see buffer-mcp --help)\n", cmd)
 		return exitUsage
 	}
 
