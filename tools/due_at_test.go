@@ -18,7 +18,9 @@ func TestCreatePostReadsThePersonsWordsInEachChannelsTimezone(t *testing.T) {
 	requireSuccess(t, res)
 	assertStructured(t, `{"dryRun":true,"posts":[`+
 		`{"channelId":"{ch1}","status":"scheduled","text":"Hello","dueAt":"2026-03-03T14:00:00Z","dueAtLocal":"2026-03-03T09:00:00-05:00","timezone":"America/New_York"},`+
-		`{"channelId":"{ch3}","status":"scheduled","text":"Hello","dueAt":"2026-03-04T00:00:00Z","dueAtLocal":"2026-03-04T09:00:00+09:00","timezone":"Asia/Tokyo"}]}`, res)
+		`{"channelId":"{ch3}","status":"scheduled","text":"Hello","dueAt":"2026-03-04T00:00:00Z","dueAtLocal":"2026-03-04T09:00:00+09:00","timezone":"Asia/Tokyo",`+
+		`"note":"It is 00:04 in Asia/Tokyo, after midnight: \"tomorrow\" was read as Wednesday 4 March, counting from today, Tuesday 3 March. `+
+		`If you meant Tuesday 3 March (after the night), say \"today\"."}]}`, res)
 }
 
 func TestCreatePostSendsALocalTimeAsTheInstantItNames(t *testing.T) {

@@ -56,6 +56,13 @@ func Read(input string, now time.Time, loc *time.Location) (Reading, error) {
 		t, note, err := wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), loc, s)
 		return Reading{Time: t, Note: note}, err
 	}
+	if st, ok, err := readStamp(s); ok {
+		if err != nil {
+			return Reading{}, err
+		}
+		t, note, err := st.place(loc, s)
+		return Reading{Time: t, Note: note}, err
+	}
 	t, note, err := readNatural(s, now, loc)
 	return Reading{Time: t, Note: note}, err
 }
@@ -73,6 +80,15 @@ func Check(input string) error {
 	}
 	if m := localDateTime().FindStringSubmatch(s); m != nil {
 		_, _, err := wallTime(atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4]), atoi(m[5]), atoi(m[6]), time.UTC, s)
+		return err
+	}
+	if st, ok, err := readStamp(s); ok {
+		if err != nil {
+			return err
+		}
+		// A date and time with its zone depends on no channel; without one, only its date
+		// and time can be checked here.
+		_, _, err := st.place(time.UTC, s)
 		return err
 	}
 	return checkNatural(s)

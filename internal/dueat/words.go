@@ -32,11 +32,29 @@ var months = map[string]time.Month{
 	"november": time.November, "nov": time.November, "december": time.December, "dec": time.December,
 }
 
-var amounts = map[string]int{
-	"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-	"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-	"thirty": 30, "forty": 40, "fifty": 50, "ninety": 90,
+// onesWords and tensWords are the numbers people write in words in an amount of time.
+var onesWords = map[string]int{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+	"eighteen": 18, "nineteen": 19,
 }
+
+var tensWords = map[string]int{"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+
+// vague are the amounts that do not say how many: refused, with a question.
+var vague = map[string]bool{"few": true, "couple": true, "several": true, "some": true}
+
+// shorthands are spellings of a word that people type in a hurry.
+var shorthands = map[string]string{
+	"tmrw": "tomorrow", "tmr": "tomorrow", "tmw": "tomorrow", "tmrrw": "tomorrow", "tomorow": "tomorrow",
+	"tommorow": "tomorrow", "tommorrow": "tomorrow", "2morrow": "tomorrow", "2moro": "tomorrow",
+	"tonite": "tonight", "2nite": "tonight", "o'clock": "oclock", "o’clock": "oclock",
+}
+
+// militaryUnits may follow a four-digit clock time: "0900 hours", "0900h".
+var militaryUnits = map[string]bool{"h": true, "hrs": true, "hours": true}
+
+func isOclock(w string) bool { return w == "oclock" }
 
 var units = map[string]time.Duration{
 	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
@@ -56,42 +74,12 @@ func atClock(w string) (h, mi int, ok bool) {
 	if strings.Count(w, ".") != 1 {
 		return 0, 0, false
 	}
-	h, mi, mer, ok := clockWord(strings.Replace(w, ".", ":", 1))
+	h, mi, _, mer, ok := clockWord(strings.Replace(w, ".", ":", 1))
 	return h, mi, ok && mer == ""
 }
 
 // maxAhead is the furthest "in …" may reach; no post is scheduled a century ahead.
 const maxAhead = 100 * 365 * 24 * time.Hour
-
-// amountAndUnit reads "2 hours", "a day" or "2h" at the start of words; used is 0 if not.
-func amountAndUnit(words []string) (n int, unit time.Duration, used int) {
-	w := words[0]
-	digits := len(w) - len(strings.TrimLeft(w, "0123456789"))
-	if digits > 0 && digits < len(w) { // "2h", "30min", "1h30"
-		n, _ = strconv.Atoi(w[:digits])
-		if u, ok := units[w[digits:]]; ok && digits <= 4 {
-			return n, u, 1
-		}
-		if mi, ok := hoursAndMinutes(w[digits:]); ok && digits <= 4 {
-			return 1, time.Duration(n)*time.Hour + time.Duration(mi)*time.Minute, 1
-		}
-		return 0, 0, 0
-	}
-	if len(words) < 2 {
-		return 0, 0, 0
-	}
-	if v, ok := amounts[w]; ok {
-		n = v
-	} else if digits > 0 && digits <= 4 {
-		n, _ = strconv.Atoi(w)
-	} else {
-		return 0, 0, 0
-	}
-	if u, ok := units[words[1]]; ok && len(words[1]) > 1 {
-		return n, u, 2
-	}
-	return 0, 0, 0
-}
 
 // hoursAndMinutes reads the rest of "1h30", "1h30m" or "1h05min" after the hours: the minutes.
 func hoursAndMinutes(w string) (int, bool) {
@@ -106,8 +94,9 @@ func hoursAndMinutes(w string) (int, bool) {
 	return smallNumber(m[:digits], 0, 59)
 }
 
-// clockWord reads "9am", "9:30", "9:30pm", "9.30am", "17:30"; meridiem is "am", "pm" or "".
-func clockWord(w string) (h, mi int, meridiem string, ok bool) {
+// clockWord reads "9am", "9:30", "9:30pm", "9.30am", "17:30", "17:30:00"; meridiem is
+// "am", "pm" or "".
+func clockWord(w string) (h, mi, sec int, meridiem string, ok bool) {
 	for _, suffix := range []string{"am", "pm"} {
 		if strings.HasSuffix(w, suffix) {
 			meridiem = suffix
@@ -120,20 +109,37 @@ func clockWord(w string) (h, mi int, meridiem string, ok bool) {
 		hs, ms, hasMinutes = strings.Cut(w, ".")
 	}
 	if !hasMinutes && meridiem == "" {
-		return 0, 0, "", false
+		return 0, 0, 0, "", false
 	}
 	if h, ok = smallNumber(hs, 0, 23); !ok {
-		return 0, 0, "", false
+		return 0, 0, 0, "", false
 	}
 	if hasMinutes {
+		ms, ss, hasSeconds := strings.Cut(ms, ":")
 		if len(ms) != 2 {
-			return 0, 0, "", false
+			return 0, 0, 0, "", false
 		}
 		if mi, ok = smallNumber(ms, 0, 59); !ok {
-			return 0, 0, "", false
+			return 0, 0, 0, "", false
+		}
+		if hasSeconds {
+			if sec, ok = smallNumber(ss, 0, 59); !ok || len(ss) != 2 {
+				return 0, 0, 0, "", false
+			}
 		}
 	}
-	return h, mi, meridiem, true
+	return h, mi, sec, meridiem, true
+}
+
+// military reads a four-digit clock time: 0900, 1730.
+func military(w string) (h, mi int, ok bool) {
+	w = strings.TrimSuffix(strings.TrimSuffix(w, "hrs"), "h")
+	if len(w) != 4 || !digitsAt(w, 0, 4) {
+		return 0, 0, false
+	}
+	h, ok1 := smallNumber(w[:2], 0, 23)
+	mi, ok2 := smallNumber(w[2:], 0, 59)
+	return h, mi, ok1 && ok2
 }
 
 // ordinal reads a day of the month: "3", "03", "3rd", "21st".

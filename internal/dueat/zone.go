@@ -1,0 +1,329 @@
+// A timezone given with the time ("9am PST", "…+09:00[Asia/Tokyo]", "London time"): how it
+// is read from the words (the tables are in zones.go), and how a wall-clock time is placed
+// in it. A zone given in the value wins over the channel's, and the note says so.
+
+package dueat
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// zone is the timezone a value names: a numeric offset, a place, an abbreviation, or an
+// offset with a name that must agree with it ("+0100 CET", "+09:00[Asia/Tokyo]").
+type zone struct {
+	said      string // as written, for messages
+	offset    int    // seconds east of UTC, with hasOffset
+	hasOffset bool   // Z, +01:00, UTC, GMT-8: the offset fixes the instant
+	fromZ     bool   // the offset is "Z": RFC 9557 reads Z[Asia/Tokyo] as an instant seen from Tokyo
+	named     bool   // given by a name, not digits alone: the note says which zone was used
+	loc       *time.Location
+	locSaid   string  // how the place was named: "Europe/Paris", "London time", "ET"
+	bracket   bool    // the place came in brackets (RFC 9557)
+	abbr      *abbrev // an abbreviation or a long name such as "Pacific Standard Time"
+	described bool    // a name in parentheses we do not know, after an offset (JavaScript's Date.toString)
+}
+
+// add joins a second mention of a zone to z: an offset and a name may go together if they
+// agree (checked when the time is placed); two offsets must be equal; two names are refused.
+func (z *zone) add(o *zone, input string) error {
+	twoZones := refuse("%q names two timezones (%s and %s); give one, as in \"tomorrow 9am Europe/London\"; %s", input, z.said, o.said, Examples)
+	if o.hasOffset {
+		if z.hasOffset && (z.offset != o.offset) {
+			return twoZones
+		}
+		if !z.hasOffset {
+			z.offset, z.hasOffset, z.fromZ = o.offset, true, o.fromZ
+		}
+	}
+	if o.loc != nil || o.abbr != nil || o.described {
+		if z.loc != nil || z.abbr != nil || z.described {
+			return twoZones
+		}
+		z.loc, z.locSaid, z.bracket, z.abbr, z.described = o.loc, o.locSaid, o.bracket, o.abbr, o.described
+	}
+	z.named = z.named || o.named
+	z.said = strings.TrimSpace(z.said + " " + o.said)
+	return nil
+}
+
+// calendar is where "today" and "tomorrow" are counted for a time given in this zone.
+func (z *zone) calendar() *time.Location {
+	switch {
+	case z.loc != nil:
+		return z.loc
+	case z.abbr != nil && z.abbr.region != "":
+		return Location(z.abbr.region)
+	default:
+		return time.FixedZone(formatOffset(z.offset), z.offset)
+	}
+}
+
+// readZoneAt reads the zone named by words[i:], if any: used is how many words it takes.
+// An abbreviation that means several zones is refused with the choices.
+func readZoneAt(words []string, i int, input string) (z *zone, used int, err error) {
+	w := words[i]
+	if off, name, ok := offsetWord(w); ok {
+		return &zone{said: w, offset: off, hasOffset: true, named: name}, 1, nil
+	}
+	if strings.Contains(w, "/") && w[0] >= 'a' && w[0] <= 'z' {
+		z, err := ianaZone(w, input)
+		return z, 1, err
+	}
+	ix := zoneIndexOnce()
+	for n := min(4, len(words)-i); n >= 1; n-- {
+		phrase := strings.Join(words[i:i+n], " ")
+		if a, ok := longNames[phrase]; ok {
+			return abbrevZone(a, phrase), n, nil
+		}
+		if n >= 2 && words[i+n-1] == "time" {
+			place := strings.Join(words[i:i+n-1], " ")
+			if name, ok := ix.byCity[place]; ok {
+				return &zone{said: phrase, named: true, loc: Location(name), locSaid: name}, n, nil
+			}
+			if name, ok := regionWords[place]; ok {
+				return &zone{said: phrase, named: true, loc: Location(name), locSaid: name}, n, nil
+			}
+		}
+	}
+	if name, ok := regionWords[w]; ok {
+		return &zone{said: w, named: true, loc: Location(name), locSaid: name}, 1, nil
+	}
+	if a, ok := abbrevs[w]; ok {
+		return abbrevZone(a, w), 1, nil
+	}
+	if choices, ok := ambiguousAbbrevs[w]; ok {
+		return nil, 0, refuse("%q: %s could be %s; write the zone's name (such as Asia/Kolkata) or an offset (such as +05:30), or %s",
+			input, strings.ToUpper(w), choices, Examples)
+	}
+	return nil, 0, nil
+}
+
+// abbrevZone is the zone of an abbreviation or long name; UTC and GMT are offsets only.
+func abbrevZone(a abbrev, said string) *zone {
+	if a.region == "" {
+		return &zone{said: said, hasOffset: true, named: true}
+	}
+	return &zone{said: said, named: true, abbr: &a}
+}
+
+// ianaZone reads a tz database name such as Europe/Paris, whatever its case. Etc/GMT+5
+// is refused: in the tz database it means five hours behind UTC, the opposite of what
+// most people read in it.
+func ianaZone(w, input string) (*zone, error) {
+	name, ok := zoneIndexOnce().byName[strings.ToLower(w)]
+	if !ok {
+		return nil, refuse("%q: %s is not a timezone of the tz database; write one such as Europe/London, or %s", input, w, Examples)
+	}
+	if l := strings.ToLower(name); strings.HasPrefix(l, "etc/gmt") && len(l) > len("etc/gmt") && l != "etc/gmt0" &&
+		l != "etc/gmt+0" && l != "etc/gmt-0" {
+		return nil, refuse("%q: %s is %s in the tz database (its sign is the reverse of UTC%s); write the offset, as in %s, or %s",
+			input, name, describeEtc(name), name[len("Etc/GMT"):], "2026-12-03T09:00:00-05:00", Examples)
+	}
+	return &zone{said: name, named: true, loc: Location(name), locSaid: name}, nil
+}
+
+func describeEtc(name string) string {
+	loc := Location(name)
+	_, off := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC).In(loc).Zone()
+	return formatOffset(off)
+}
+
+// offsetWord reads an offset: Z is not one here (only after a date-time), but +01:00,
+// +0100, +01, −05:00 (a minus sign), and UTC, GMT or UT alone or with an offset of one or
+// two digits of hours (UTC+1, GMT-0800, UTC+05:30). name is whether it was said with UTC or
+// GMT.
+func offsetWord(w string) (off int, name, ok bool) {
+	w = strings.ReplaceAll(w, "−", "-")
+	for _, prefix := range []string{"utc", "gmt", "ut"} {
+		if rest, found := strings.CutPrefix(w, prefix); found {
+			if rest == "" {
+				return 0, true, true
+			}
+			off, ok := signedOffset(rest, 1)
+			return off, true, ok
+		}
+	}
+	off, ok = signedOffset(w, 2)
+	return off, false, ok
+}
+
+// signedOffset reads ±HH, ±HHMM or ±HH:MM; with minDigits 1 also ±H, ±HMM and ±H:MM.
+func signedOffset(w string, minDigits int) (int, bool) {
+	if len(w) < 2 || (w[0] != '+' && w[0] != '-') {
+		return 0, false
+	}
+	sign, body := 1, w[1:]
+	if w[0] == '-' {
+		sign = -1
+	}
+	hs, ms, colon := strings.Cut(body, ":")
+	if !colon {
+		switch {
+		case len(body) == 4:
+			hs, ms = body[:2], body[2:]
+		case len(body) == 3 && minDigits == 1:
+			hs, ms = body[:1], body[1:]
+		case len(body) <= 2:
+			hs, ms = body, "00"
+		default:
+			return 0, false
+		}
+	}
+	if len(hs) < minDigits || len(ms) != 2 {
+		return 0, false
+	}
+	h, ok := smallNumber(hs, 0, 23)
+	if !ok {
+		return 0, false
+	}
+	m, ok := smallNumber(ms, 0, 59)
+	if !ok {
+		return 0, false
+	}
+	return sign * (h*3600 + m*60), true
+}
+
+func formatOffset(off int) string {
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("%c%02d:%02d", sign, off/3600, off/60%60)
+}
+
+// placeWall is the instant at which a wall clock shows the given date and time in the zone
+// z named with the time, or in loc (the channel's) when z is nil. The note says which zone
+// was used when one was named, and how a daylight-saving edge was resolved.
+func placeWall(y, mo, d, h, mi, sec, nsec int, z *zone, loc *time.Location, input string) (time.Time, string, error) {
+	if z == nil || !z.hasOffset && z.abbr == nil {
+		at := loc
+		if z != nil {
+			at = z.loc
+		}
+		t, note, err := wallTime(y, mo, d, h, mi, sec, at, input)
+		if err != nil || z == nil {
+			return t.Add(time.Duration(nsec)), note, err
+		}
+		t = t.Add(time.Duration(nsec))
+		return t, joinNotes(z.usedNote(t, at), note), nil
+	}
+	if err := validWall(y, mo, d, h, mi, sec, input); err != nil {
+		return time.Time{}, "", err
+	}
+	naive := time.Date(y, time.Month(mo), d, h, mi, sec, nsec, time.UTC)
+	if z.hasOffset {
+		t := naive.Add(-time.Duration(z.offset) * time.Second)
+		if err := inRange(t, input); err != nil {
+			return time.Time{}, "", err
+		}
+		if err := z.agrees(t, input); err != nil {
+			return time.Time{}, "", err
+		}
+		if !z.named {
+			return t, "", nil
+		}
+		at := z.loc
+		switch {
+		case at != nil:
+		case z.abbr != nil:
+			at = time.FixedZone(z.abbr.name, z.offset)
+		default:
+			at = time.FixedZone(z.fixedName(), z.offset)
+		}
+		return t, z.usedNote(t, at), nil
+	}
+	// An abbreviation alone: its offset when its region uses it on that day; otherwise
+	// the region's clock (PST in July), or a refusal when places keep it all year (MST).
+	a := z.abbr
+	region := Location(a.region)
+	t := naive.Add(-time.Duration(a.offset) * time.Second)
+	if _, off := t.In(region).Zone(); off == a.offset {
+		if err := inRange(t, input); err != nil {
+			return time.Time{}, "", err
+		}
+		return t, z.usedNote(t, time.FixedZone(a.name, a.offset)), nil
+	}
+	inUse := t.In(region).Format("MST, -07:00")
+	day := naive.Format("Monday 2 January 2006")
+	if a.keptBy != "" {
+		return time.Time{}, "", refuse("%q: on %s, %s (%s) is used in %s but not in %s, which is on %s; "+
+			"write the place (such as %q) or the offset, as in %q, or %s", input, day, a.name, formatOffset(a.offset),
+			a.keptBy, a.region, inUse, cityOf(a.region)+" time", naive.Format("2006-01-02T15:04:05")+formatOffset(a.offset), Examples)
+	}
+	t, dst, err := wallTime(y, mo, d, h, mi, sec, region, input)
+	if err != nil {
+		return time.Time{}, "", err
+	}
+	t = t.Add(time.Duration(nsec))
+	note := fmt.Sprintf("%s (%s) is not in use in %s on %s (it is %s); read as the clocks there show it, %s. For %s, give the offset.",
+		a.name, formatOffset(a.offset), a.region, day, inUse, t.In(region).Format("15:04 MST (-07:00)"), formatOffset(a.offset))
+	return t, joinNotes(note, dst), nil
+}
+
+// agrees refuses a name given with an offset that the name does not have at t.
+func (z *zone) agrees(t time.Time, input string) error {
+	switch {
+	case z.loc != nil && !(z.fromZ && z.bracket):
+		if _, off := t.In(z.loc).Zone(); off != z.offset {
+			return refuse("%q: at that time %s is at %s, not %s; give the offset or the zone alone, or %s",
+				input, z.locSaid, formatOffset(off), formatOffset(z.offset), Examples)
+		}
+	case z.abbr != nil:
+		if z.abbr.offset == z.offset {
+			return nil
+		}
+		for _, off := range zoneIndexOnce().offsets[z.abbr.name] {
+			if int(off) == z.offset {
+				return nil
+			}
+		}
+		return refuse("%q: %s is %s, not %s; give the offset or the zone alone, or %s",
+			input, z.abbr.name, formatOffset(z.abbr.offset), formatOffset(z.offset), Examples)
+	}
+	return nil
+}
+
+// fixedName is how a zone given as UTC or GMT, with or without an offset, shows in a note.
+func (z *zone) fixedName() string {
+	if z.offset == 0 {
+		return "UTC"
+	}
+	return "UTC" + formatOffset(z.offset)
+}
+
+// usedNote tells the person which zone a time given with one was read in, and the time
+// on its clocks.
+func (z *zone) usedNote(t time.Time, at *time.Location) string {
+	local := t.In(at)
+	abbr, off := local.Zone()
+	clock := local.Format("15:04")
+	switch {
+	case strings.HasPrefix(abbr, "UTC"):
+		clock += " " + abbr
+	case abbr != "" && strings.Trim(abbr, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
+		clock += " " + abbr + " (" + formatOffset(off) + ")"
+	default:
+		clock += " (" + formatOffset(off) + ")"
+	}
+	if z.loc != nil {
+		return fmt.Sprintf("Read as %s in %s, the timezone given with the time.", clock, z.locSaid)
+	}
+	return fmt.Sprintf("Read as %s, the timezone given with the time.", clock)
+}
+
+// cityOf is the city of a tz name, as people write it: America/Los_Angeles → Los Angeles.
+func cityOf(name string) string {
+	return strings.ReplaceAll(name[strings.LastIndex(name, "/")+1:], "_", " ")
+}
+
+func joinNotes(notes ...string) string {
+	var out []string
+	for _, n := range notes {
+		if n != "" {
+			out = append(out, n)
+		}
+	}
+	return strings.Join(out, " ")
+}
