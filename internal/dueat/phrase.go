@@ -54,6 +54,7 @@ type phrase struct {
 	twentyFour           bool   // "at 9", "17:30": no am/pm to add
 	padded               bool   // "at 05", "05:30", "0900", "09:00:00": surely a 24-hour clock
 	clockSaid            string // the clock time as written, for notes
+	bareHour             int    // "9" alone: a time of day only with a part of the day
 	meridiem             string // "am", "pm" or ""
 	part                 string // morning, afternoon, evening, tonight
 	firstThing           bool   // "first thing": the morning
@@ -279,12 +280,6 @@ func (p *phrase) read(words []string) error {
 			}
 			p.meridiem = w
 			p.twentyFour = false
-		case w == "(":
-			used, err := p.readParenthesis(words[i+1:])
-			if err != nil {
-				return err
-			}
-			i += used
 		default:
 			if wd, ok := weekdays[w]; ok {
 				if err := p.setWeekday(wd, false); err != nil {
@@ -325,8 +320,18 @@ func (p *phrase) read(words []string) error {
 	if p.isRel {
 		return nil
 	}
-	if p.zone != nil && p.zone.described && !p.zone.hasOffset {
-		return p.unreadable(p.zone.said)
+	if err := p.zone.complete(p.input); err != nil {
+		return err
+	}
+	if p.bareHour != 0 {
+		if p.part == "" || p.hasClock {
+			return refuse("%q: is %d a time of day? Write %dam, %dpm or \"at %d\" (24-hour); %s",
+				p.input, p.bareHour, p.bareHour, p.bareHour, p.bareHour, Examples)
+		}
+		if err := p.setClock(p.bareHour, 0, ""); err != nil {
+			return err
+		}
+		p.twentyFour = true
 	}
 	if p.nextWeek && !p.sameTime {
 		return p.unreadable("next week")
@@ -338,39 +343,6 @@ func (p *phrase) read(words []string) error {
 		return refuse("%q has no time of day; %s", p.input, Examples)
 	}
 	return nil
-}
-
-// readParenthesis reads a zone in parentheses, as JavaScript's Date.toString() writes
-// it ("(Pacific Standard Time)") and people do ("9am (UK time)"); used counts the words
-// up to and with ")".
-func (p *phrase) readParenthesis(words []string) (used int, err error) {
-	end := -1
-	for i, w := range words {
-		if w == ")" {
-			end = i
-			break
-		}
-	}
-	if end < 1 {
-		return 0, p.unreadable("(")
-	}
-	inner := words[:end]
-	if z, n, err := readZoneAt(inner, 0, p.input); err != nil {
-		return 0, err
-	} else if z != nil && n == len(inner) {
-		return end + 1, p.setZone(z)
-	}
-	// A name we do not know, such as "(Line Islands Time)", is taken only after an offset
-	// that decides the instant (checked at the end of read).
-	if inner[len(inner)-1] != "time" {
-		return 0, p.unreadable(strings.Join(inner, " "))
-	}
-	for _, w := range inner {
-		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyzéüö-'.") != "" {
-			return 0, p.unreadable(strings.Join(inner, " "))
-		}
-	}
-	return end + 1, p.setZone(&zone{said: strings.Join(inner, " "), described: true})
 }
 
 // readMonthDate reads what follows a month's name: "3", "3rd", "3 2027", "3rd 9am".
@@ -481,10 +453,16 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 			return 0, p.setDate(0, 0, d)
 		}
 	}
+	if h, ok := smallNumber(w, 0, 99); ok && len(rest) > 0 && (units[rest[0]] != 0 || rest[0] == "and") {
+		return 0, refuse("%q: %d %s from when? Write \"in %d %s\", or %s", p.input, h, rest[0], h, rest[0], Examples)
+	}
+	if h, ok := smallNumber(w, 1, 12); ok && !p.hasClock && p.bareHour == 0 {
+		// "9 in the morning", "8 tomorrow evening", "7 tonight": an hour that the part of
+		// the day named with it places (checked at the end of read).
+		p.bareHour, p.clockSaid = h, w
+		return 0, nil
+	}
 	if h, ok := smallNumber(w, 0, 23); ok {
-		if len(rest) > 0 && (units[rest[0]] != 0 || rest[0] == "and") {
-			return 0, refuse("%q: %d %s from when? Write \"in %d %s\", or %s", p.input, h, rest[0], h, rest[0], Examples)
-		}
 		return 0, refuse("%q: is %d a time of day? Write %dam, %dpm or \"at %d\" (24-hour); %s",
 			p.input, h, h, h, h, Examples)
 	}

@@ -100,7 +100,7 @@ func ParseRFC3339(v string) (time.Time, bool) {
 	if !rfc3339().MatchString(v) {
 		return time.Time{}, false
 	}
-	t, err := time.Parse(time.RFC3339, v)
+	t, err := time.Parse(time.RFC3339, strings.ToUpper(v)) // RFC 3339 allows t and z
 	if err != nil {
 		return time.Time{}, false
 	}

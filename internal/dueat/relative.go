@@ -89,11 +89,8 @@ func (p *phrase) readAmounts(words []string) (amounts, error) {
 	a := amounts{allDays: true}
 	for a.used < len(words) {
 		rest := words[a.used:]
-		if a.used > 0 {
-			if rest[0] != "and" || len(rest) < 2 {
-				break
-			}
-			rest = rest[1:]
+		if a.used > 0 && rest[0] == "and" && len(rest) > 1 {
+			rest = rest[1:] // "2 hours and 30 minutes"; "2 hours 30 minutes" too
 		}
 		step, unit, n, err := p.amountAndUnit(rest)
 		if err != nil {

@@ -150,31 +150,18 @@ func stampZone(rest, input string) (*zone, error) {
 			return nil, refuse("could not read all of %q (not %q); %s", input, w, Examples)
 		}
 	}
-	lower := make([]string, len(words))
-	for i, w := range words {
-		lower[i] = strings.ToLower(w)
+	lower := make([]string, 0, len(words))
+	for _, w := range words {
+		lower = append(lower, strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ").Replace(strings.ToLower(w)))...)
 	}
-	for i := 0; i < len(lower); {
-		if lower[i] == "z" && i == 0 && z == nil {
-			if err := add(&zone{said: "Z", hasOffset: true, fromZ: true}); err != nil {
-				return nil, err
-			}
-			i++
-			continue
-		}
-		wz, used, err := readZoneAt(lower, i, input)
-		if err != nil {
-			return nil, err
-		}
-		if wz == nil {
-			return nil, refuse("could not read all of %q (not %q); %s", input, strings.Join(words[i:], " "), Examples)
-		}
-		if err := add(wz); err != nil {
-			return nil, err
-		}
-		i += used
+	if len(lower) > 0 && lower[0] == "z" && z == nil {
+		z, lower = &zone{said: "Z", hasOffset: true, fromZ: true}, lower[1:]
 	}
-	return z, nil
+	z, err := readZones(z, lower, input)
+	if err != nil {
+		return nil, err
+	}
+	return z, z.complete(input)
 }
 
 // bracketZone reads the zone of an RFC 9557 suffix: a tz name, UTC, or an offset.

@@ -23,6 +23,7 @@ type zone struct {
 	bracket   bool    // the place came in brackets (RFC 9557)
 	abbr      *abbrev // an abbreviation or a long name such as "Pacific Standard Time"
 	described bool    // a name in parentheses we do not know, after an offset (JavaScript's Date.toString)
+	ambiguous string  // an abbreviation of several zones (IST), read only with an offset: its key in ambiguousAbbrevs
 }
 
 // add joins a second mention of a zone to z: an offset and a name may go together if they
@@ -37,14 +38,44 @@ func (z *zone) add(o *zone, input string) error {
 			z.offset, z.hasOffset, z.fromZ = o.offset, true, o.fromZ
 		}
 	}
-	if o.loc != nil || o.abbr != nil || o.described {
-		if z.loc != nil || z.abbr != nil || z.described {
-			return twoZones
+	if o.isName() {
+		if z.isName() {
+			// A place and its abbreviation, as in "Europe/Paris (CET)", may go together.
+			switch {
+			case z.loc != nil && z.abbr == nil && o.abbr != nil && o.loc == nil:
+				z.abbr = o.abbr
+			case z.abbr != nil && z.loc == nil && o.loc != nil && o.abbr == nil:
+				z.loc, z.locSaid, z.bracket = o.loc, o.locSaid, o.bracket
+			default:
+				return twoZones
+			}
+			z.said += " " + o.said
+			return nil
 		}
-		z.loc, z.locSaid, z.bracket, z.abbr, z.described = o.loc, o.locSaid, o.bracket, o.abbr, o.described
+		z.loc, z.locSaid, z.bracket, z.abbr, z.described, z.ambiguous = o.loc, o.locSaid, o.bracket, o.abbr, o.described, o.ambiguous
 	}
 	z.named = z.named || o.named
 	z.said = strings.TrimSpace(z.said + " " + o.said)
+	return nil
+}
+
+// isName is whether the zone was given by a name, not (or not only) by an offset.
+func (z *zone) isName() bool {
+	return z.loc != nil || z.abbr != nil || z.described || z.ambiguous != ""
+}
+
+// complete refuses a zone that cannot be read without an offset, once all of the value
+// is read: an abbreviation of several zones, or a name in parentheses we do not know.
+func (z *zone) complete(input string) error {
+	switch {
+	case z == nil || z.hasOffset:
+		return nil
+	case z.ambiguous != "":
+		return refuse("%q: %s could be %s; write the zone's name (such as Asia/Kolkata) or an offset (such as +05:30), or %s",
+			input, strings.ToUpper(z.ambiguous), ambiguousAbbrevs[z.ambiguous].choices, Examples)
+	case z.described:
+		return refuse("could not read all of %q (not %q); %s", input, z.said, Examples)
+	}
 	return nil
 }
 
@@ -93,11 +124,64 @@ func readZoneAt(words []string, i int, input string) (z *zone, used int, err err
 	if a, ok := abbrevs[w]; ok {
 		return abbrevZone(a, w), 1, nil
 	}
-	if choices, ok := ambiguousAbbrevs[w]; ok {
-		return nil, 0, refuse("%q: %s could be %s; write the zone's name (such as Asia/Kolkata) or an offset (such as +05:30), or %s",
-			input, strings.ToUpper(w), choices, Examples)
+	if _, ok := ambiguousAbbrevs[w]; ok {
+		return &zone{said: strings.ToUpper(w), named: true, ambiguous: w}, 1, nil
+	}
+	if w == "(" {
+		return parenZone(words[i+1:], input)
 	}
 	return nil, 0, nil
+}
+
+// parenZone reads a zone in parentheses, as JavaScript's Date.toString() writes it
+// ("(Pacific Standard Time)") and people do ("9am (UK time)"); words follow the "(", and
+// used counts them with the "(" and the ")". A name we do not know, such as "(Line Islands
+// Time)", is taken only with an offset that decides the instant (zone.complete).
+func parenZone(words []string, input string) (z *zone, used int, err error) {
+	end := -1
+	for i, w := range words {
+		if w == ")" {
+			end = i
+			break
+		}
+	}
+	if end < 1 {
+		return nil, 0, nil
+	}
+	inner := words[:end]
+	if z, n, err := readZoneAt(inner, 0, input); err != nil || z != nil && n == len(inner) {
+		return z, end + 2, err
+	}
+	if inner[len(inner)-1] != "time" {
+		return nil, 0, nil
+	}
+	for _, w := range inner {
+		if strings.Trim(w, "abcdefghijklmnopqrstuvwxyzéüöçã-'.") != "" {
+			return nil, 0, nil
+		}
+	}
+	return &zone{said: strings.Join(inner, " "), named: true, described: true}, end + 2, nil
+}
+
+// readZones reads words that must all name the zone of a value (what follows a date and
+// time such as 2026-12-10 09:00), joining them into z.
+func readZones(z *zone, words []string, input string) (*zone, error) {
+	for i := 0; i < len(words); {
+		wz, used, err := readZoneAt(words, i, input)
+		if err != nil {
+			return nil, err
+		}
+		if wz == nil {
+			return nil, refuse("could not read all of %q (not %q); %s", input, strings.Join(words[i:], " "), Examples)
+		}
+		if z == nil {
+			z = wz
+		} else if err := z.add(wz, input); err != nil {
+			return nil, err
+		}
+		i += used
+	}
+	return z, nil
 }
 
 // abbrevZone is the zone of an abbreviation or long name; UTC and GMT are offsets only.
@@ -239,6 +323,17 @@ func placeWall(y, mo, d, h, mi, sec, nsec int, z *zone, loc *time.Location, inpu
 	a := z.abbr
 	region := Location(a.region)
 	t := naive.Add(-time.Duration(a.offset) * time.Second)
+	if z.loc != nil {
+		// A place with its abbreviation: the abbreviation must be the one in use there.
+		if _, off := t.In(z.loc).Zone(); off != a.offset {
+			return time.Time{}, "", refuse("%q: on %s, %s is not at %s (%s); give the zone alone, or %s",
+				input, naive.Format("Monday 2 January 2006"), z.locSaid, formatOffset(a.offset), a.name, Examples)
+		}
+		if err := inRange(t, input); err != nil {
+			return time.Time{}, "", err
+		}
+		return t, z.usedNote(t, z.loc), nil
+	}
 	if _, off := t.In(region).Zone(); off == a.offset {
 		if err := inRange(t, input); err != nil {
 			return time.Time{}, "", err
@@ -270,6 +365,14 @@ func (z *zone) agrees(t time.Time, input string) error {
 			return refuse("%q: at that time %s is at %s, not %s; give the offset or the zone alone, or %s",
 				input, z.locSaid, formatOffset(off), formatOffset(z.offset), Examples)
 		}
+	case z.ambiguous != "":
+		for _, off := range ambiguousAbbrevs[z.ambiguous].offsets {
+			if off == z.offset {
+				return nil
+			}
+		}
+		return refuse("%q: %s is not %s; give the offset or the zone alone, or %s",
+			input, strings.ToUpper(z.ambiguous), formatOffset(z.offset), Examples)
 	case z.abbr != nil:
 		if z.abbr.offset == z.offset {
 			return nil

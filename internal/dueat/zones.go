@@ -126,13 +126,18 @@ var longNames = map[string]abbrev{
 }
 
 // ambiguousAbbrevs are abbreviations in common use for several zones: refused, with the
-// choices.
-var ambiguousAbbrevs = map[string]string{
-	"ist": "India (+05:30, Asia/Kolkata), Ireland (+01:00 in summer, Europe/Dublin) or Israel (+02:00, Asia/Jerusalem)",
-	"cst": "US Central (-06:00, America/Chicago), China (+08:00, Asia/Shanghai) or Cuba (-05:00, America/Havana)",
-	"ast": "Atlantic (-04:00, America/Halifax) or Arabia (+03:00, Asia/Riyadh)",
-	"sst": "Samoa (-11:00, Pacific/Pago_Pago) or Singapore (+08:00, Asia/Singapore)",
-	"gst": "the Gulf (+04:00, Asia/Dubai) or South Georgia (-02:00, Atlantic/South_Georgia)",
+// choices, unless an offset given with them says which ("+0530 IST", as Go writes it).
+var ambiguousAbbrevs = map[string]struct {
+	choices string
+	offsets []int
+}{
+	"ist": {"India (+05:30, Asia/Kolkata), Ireland (+01:00 in summer, Europe/Dublin) or Israel (+02:00, Asia/Jerusalem)",
+		[]int{5*hour + 1800, 1 * hour, 2 * hour}},
+	"cst": {"US Central (-06:00, America/Chicago), China (+08:00, Asia/Shanghai) or Cuba (-05:00, America/Havana)",
+		[]int{-6 * hour, 8 * hour, -5 * hour}},
+	"ast": {"Atlantic (-04:00, America/Halifax) or Arabia (+03:00, Asia/Riyadh)", []int{-4 * hour, 3 * hour}},
+	"sst": {"Samoa (-11:00, Pacific/Pago_Pago) or Singapore (+08:00, Asia/Singapore)", []int{-11 * hour, 8 * hour}},
+	"gst": {"the Gulf (+04:00, Asia/Dubai) or South Georgia (-02:00, Atlantic/South_Georgia)", []int{4 * hour, -2 * hour}},
 }
 
 // regionWords are the North American zones people name by region ("9am Eastern", "9am
