@@ -203,9 +203,7 @@ func (p *phrase) read(words []string) error {
 				return err
 			}
 			if w == "tonight" {
-				if err := p.setPart(w); err != nil {
-					return err
-				}
+				p.part = w // as before issue 15, whatever part was named before it
 			}
 		case w == "tomorrow":
 			if err := p.setOffset(1); err != nil {
@@ -227,9 +225,7 @@ func (p *phrase) read(words []string) error {
 			if err := p.setOffset(0); err != nil {
 				return err
 			}
-			if err := p.setPart(next); err != nil {
-				return err
-			}
+			p.part = next // as before issue 15: "night this evening" is the evening
 			i++
 		case w == "next" && next == "week" && !p.nextWeek:
 			// Only "this time next week": "next week 9am" does not say which day.
