@@ -1,9 +1,13 @@
 // Package dueat reads the time a post is due the way people and assistants write it: an
-// RFC 3339 time with an offset, a local date and time ("2026-12-03 09:00"), or words
-// ("tomorrow 9am", "next Friday at 17:30", "in 2 hours"), each placed in a timezone against
-// the current time. It reads a whole phrase or nothing, never skipping a word it does not
-// know, and refuses what leaves room for doubt ("12/03", "Friday at 5") with the forms it
-// accepts. Daylight-saving gaps and overlaps get a defined reading and a note.
+// ISO 8601 / RFC 3339 / RFC 9557 / RFC 2822 date and time, with or without its zone
+// ("2026-12-03T09:00:00-05:00", "2026-12-03 09:00", "…+09:00[Asia/Tokyo]"), or words
+// ("tomorrow 9am", "next Friday at 17:30", "in 2 hours", "9am London time"), each placed in
+// a timezone (the one the value names, else the channel's) against the current time. It
+// reads a whole phrase or nothing, never skipping a word it does not know, and refuses what
+// leaves room for doubt ("12/03", "Friday at 5", "9am IST") with the forms it accepts.
+// Whatever it chose on the person's behalf (a part of the day, a 24-hour clock, which
+// "next Friday", a daylight-saving edge, the zone given) is said in a note. ReadSpan reads a
+// window of days ("last week") in the same words.
 package dueat
 
 import (
@@ -16,7 +20,7 @@ import (
 
 // Reading is a time as read: the instant, and a note for the person when the reader chose
 // something on their behalf (which "next Friday", a daylight-saving edge, tomorrow for a
-// time already past today); "" otherwise.
+// time already past today, 09:00 for "morning", the zone named in the value); "" otherwise.
 type Reading struct {
 	Time time.Time
 	Note string
@@ -40,9 +44,10 @@ var localDateTime = lazyRegexp(`^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::
 // takes one-digit hours and the like, which Buffer may not.
 var rfc3339 = lazyRegexp(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$`)
 
-// Read reads input in the timezone loc at the instant now: an RFC 3339 time with an offset
-// as it is; a local date-time without an offset ("2026-12-03 09:00") in loc; or the
-// person's own words ("tomorrow 9am") against now in loc. A refusal is an *Error.
+// Read reads input in the timezone loc at the instant now: a date-time with an offset as
+// it is; one that names its zone (a tz name, a city, an abbreviation) in that zone; a local
+// date-time ("2026-12-03 09:00") in loc; or the person's own words ("tomorrow 9am") against
+// now in loc, or in the zone they name. A refusal is an *Error.
 func Read(input string, now time.Time, loc *time.Location) (Reading, error) {
 	s := strings.TrimSpace(input)
 	if rfc3339().MatchString(s) {
