@@ -2,6 +2,7 @@ package dueat
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -120,7 +121,7 @@ func parsePhrase(input string) (*phrase, error) {
 // tomorrow is meant is then anyone's guess. A date, or a clock time alone (the next time
 // that clock shows it), leaves no doubt.
 func (p *phrase) sameDayAs(now time.Time, cal, loc *time.Location) error {
-	dependsOnToday := !p.hasDate() && (p.hasOffset || p.hasWeekday) || p.hasDate() && p.month == 0
+	dependsOnToday := p.hasOffset || p.hasWeekday && !p.hasDate() || p.hasDate() && p.month == 0
 	a, b := now.In(cal), now.In(loc)
 	if !dependsOnToday || a.YearDay() == b.YearDay() && a.Year() == b.Year() {
 		return nil
@@ -180,6 +181,9 @@ func (p *phrase) read(words []string) error {
 		}
 		switch {
 		case fillers[w]:
+		case w == "at" && onesWords[next] >= 1 && onesWords[next] <= 12:
+			words[i+1] = strconv.Itoa(onesWords[next]) // "at nine" is "at 9"
+			i--
 		case w == "at":
 			// "at 9" and "at 9.30" are a 24-hour clock, unless am/pm or a part of the day
 			// says otherwise; after "at", 9.30 cannot be a date, and 2030 is 20:30.
@@ -228,12 +232,14 @@ func (p *phrase) read(words []string) error {
 			p.part = next // as before issue 15: "night this evening" is the evening
 			i++
 		case w == "next" && next == "week" && !p.nextWeek:
-			// Only "this time next week": "next week 9am" does not say which day.
-			if err := p.setOffset(7); err != nil {
-				return err
-			}
+			// "this time next week", "Friday next week"; "next week 9am" does not say
+			// which day (checked at the end of read).
 			p.nextWeek = true
 			i++
+		case w == "coming" && isWeekday(next):
+			// "coming Friday": the coming one, as "Friday"
+		case (w == "this" || w == "next") && (next == "coming" || next == "upcoming"):
+			words[i+1] = w // "this coming Friday" is "this Friday"
 		case w == "this" || w == "next":
 			wd, ok := weekdays[next]
 			if !ok {
@@ -260,6 +266,35 @@ func (p *phrase) read(words []string) error {
 			if err := p.setPart(w); err != nil {
 				return err
 			}
+		case (w == "half" || w == "quarter") && (next == "past" || next == "to") && hourWord(strings.TrimRight(after, "apm")) >= 0:
+			// "half past 9", "quarter to ten": a clock time on the same terms as "at 9:30"
+			hw := strings.TrimRight(after, "apm")
+			if mer := after[len(hw):]; mer != "" {
+				if mer != "am" && mer != "pm" {
+					return p.unreadable(after)
+				}
+				// "half past 5pm": pm is read as the word after the hour
+				words = append(words[:i+2], append([]string{hw, mer}, words[i+3:]...)...)
+				after = hw
+			}
+			h, mi := hourWord(hw), 30
+			switch {
+			case w == "quarter" && next == "past":
+				mi = 15
+			case w == "quarter" && h > 1:
+				h, mi = h-1, 45
+			case next == "to":
+				return p.unreadable(w + " to " + after)
+			}
+			if err := p.setClock(h, mi, ""); err != nil {
+				return err
+			}
+			p.twentyFour, p.clockSaid = true, w+" "+next+" "+hw
+			i += 2
+		case onesWords[w] >= 1 && onesWords[w] <= 12 && (hourAfter[next] || words[max(i-1, 0)] == "at" && i > 0) && !p.hasClock:
+			// "nine am", "at nine", "nine o'clock", "nine in the morning": an hour in words
+			words[i] = strconv.Itoa(onesWords[w])
+			i--
 		case w == "noon" || w == "midday":
 			if err := p.setClock(12, 0, "pm"); err != nil {
 				return err
@@ -300,6 +335,9 @@ func (p *phrase) read(words []string) error {
 				i += used - 1
 				continue
 			}
+			if w == "(" || w == ")" {
+				continue // "tomorrow (Monday) at 9am": the words inside are read as the others
+			}
 			if used, ok, err := p.readAmountFrom(words, i); err != nil {
 				return err
 			} else if ok {
@@ -329,8 +367,17 @@ func (p *phrase) read(words []string) error {
 		}
 		p.twentyFour = true
 	}
-	if p.nextWeek && !p.sameTime {
-		return p.unreadable("next week")
+	if p.nextWeek {
+		switch {
+		case p.hasWeekday && !p.nextWeekday && !p.thisWeekday && !p.hasOffset && !p.hasDate():
+			// "Friday next week": placed in the week after this one (place.go)
+		case p.sameTime && !p.hasWeekday:
+			if err := p.setOffset(7); err != nil {
+				return err
+			}
+		default:
+			return p.unreadable("next week")
+		}
 	}
 	if p.sameTime && !p.hasOffset && !p.hasWeekday && !p.hasDate() {
 		return refuse("%q: this time on which day? Say \"this time tomorrow\", or %s", p.input, Examples)
@@ -467,8 +514,11 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 
 func (p *phrase) hasDate() bool { return p.day != 0 }
 
+// A phrase names one day, but may name it twice if both agree ("tomorrow, Dec 1", "Friday
+// Dec 4"): place checks that they do.
+
 func (p *phrase) setOffset(days int) error {
-	if p.hasOffset || p.hasDate() || p.hasWeekday {
+	if p.hasOffset {
 		return p.twoDays()
 	}
 	p.dayOffset, p.hasOffset = days, true
@@ -476,7 +526,7 @@ func (p *phrase) setOffset(days int) error {
 }
 
 func (p *phrase) setWeekday(wd time.Weekday, next bool) error {
-	if p.hasOffset || p.hasWeekday {
+	if p.hasWeekday {
 		return p.twoDays()
 	}
 	p.weekday, p.hasWeekday, p.nextWeekday = wd, true, next
@@ -484,7 +534,7 @@ func (p *phrase) setWeekday(wd time.Weekday, next bool) error {
 }
 
 func (p *phrase) setDate(year int, m time.Month, d int) error {
-	if p.hasOffset || p.hasDate() {
+	if p.hasDate() {
 		return p.twoDays()
 	}
 	p.year, p.month, p.day = year, m, d

@@ -62,6 +62,16 @@ func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time,
 			return time.Time{}, "", refuse("%q: %s is a %s, not a %s; %s", p.input,
 				day.Format("Jan 2 2006"), day.Weekday(), p.weekday, Examples)
 		}
+	case p.hasWeekday && p.nextWeek:
+		// "Friday next week": weeks start on Monday for some and on Sunday for others,
+		// which agree on which week is next unless today or the day named is a Sunday.
+		if today.Weekday() == time.Sunday || p.weekday == time.Sunday {
+			return time.Time{}, "", refuse("%q: which week is next depends on whether weeks start on Sunday or Monday; "+
+				"give the date, or %s", p.input, Examples)
+		}
+		monday := today.AddDate(0, 0, 7-(int(today.Weekday())+6)%7)
+		day = monday.AddDate(0, 0, (int(p.weekday)+6)%7)
+		notes = append(notes, fmt.Sprintf("Read \"%s next week\" as %s.", p.weekday, day.Format("Monday 2 January")))
 	case p.hasOffset:
 		day = today.AddDate(0, 0, p.dayOffset)
 		// The person's clock is taken to be the channel's: with a zone given, the day is
@@ -97,9 +107,23 @@ func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time,
 			notes = append(notes, fmt.Sprintf("%02d:%02d has passed today in %s; read as tomorrow.", h, mi, p.calendarName(loc)))
 		}
 	}
+	if p.hasOffset && (p.hasDate() || p.hasWeekday) {
+		if said := today.AddDate(0, 0, p.dayOffset); !said.Equal(day) || p.hasWeekday && said.Weekday() != p.weekday {
+			return time.Time{}, "", refuse("%q names two different days (%s and %s); %s", p.input,
+				said.Format("Monday 2 January"), p.otherDay(day), Examples)
+		}
+	}
 	notes = append(notes, p.assumed(h, mi, loc))
 	t, placed, err := placeWall(day.Year(), int(day.Month()), day.Day(), h, mi, p.second, 0, p.zone, loc, p.input)
 	return t, joinNotes(append(notes, placed)...), err
+}
+
+// otherDay is the day a phrase names besides its "today" or "tomorrow", for messages.
+func (p *phrase) otherDay(day time.Time) string {
+	if p.hasDate() {
+		return day.Format("Monday 2 January")
+	}
+	return p.weekday.String()
 }
 
 // assumed is the note for a time of day the reader chose: a part of the day ("morning"

@@ -56,6 +56,26 @@ var militaryUnits = map[string]bool{"h": true, "hrs": true, "hours": true}
 
 func isOclock(w string) bool { return w == "oclock" }
 
+func isWeekday(w string) bool {
+	_, ok := weekdays[w]
+	return ok
+}
+
+// hourAfter are the words after which a number in words is an hour: "nine am".
+var hourAfter = map[string]bool{"am": true, "pm": true, "oclock": true, "in": true, "tonight": true}
+
+// hourWord reads an hour of "half past 9" or "quarter to ten": 1 to 12, in digits or
+// words; -1 if w is not one.
+func hourWord(w string) int {
+	if n, ok := onesWords[w]; ok && n <= 12 {
+		return n
+	}
+	if n, ok := smallNumber(w, 1, 12); ok {
+		return n
+	}
+	return -1
+}
+
 var units = map[string]time.Duration{
 	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
 	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
