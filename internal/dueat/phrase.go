@@ -151,6 +151,11 @@ func cleanWords(words []string) []string {
 				break
 			}
 		}
+		if u, ok := strings.CutSuffix(w, "'s"); ok && units[u] != 0 { // "in an hour's time"
+			w = u
+		} else if u, ok := strings.CutSuffix(w, "'"); ok && units[u] != 0 { // "in 2 days' time"
+			w = u
+		}
 		if w = strings.TrimRight(w, ".!"); w != "" {
 			if long, ok := shorthands[w]; ok {
 				w = long
@@ -415,10 +420,13 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 	if w == "" || w[0] < '0' || w[0] > '9' {
 		return 0, p.unreadable(w)
 	}
-	if looksNumericDate(w) {
+	if y, mo, d, isDate := numericDate(w); looksNumericDate(w) || isDate {
 		if _, _, ok := atClock(w); ok {
 			return 0, refuse("%q is ambiguous: is %s a date or a time of day? For a time write it with a colon, "+
 				"such as 9:30am or 21:30; for a date, the month's name; %s", p.input, w, Examples)
+		}
+		if isDate {
+			return 0, p.setDate(y, mo, d)
 		}
 		return 0, refuse("%q is ambiguous (day/month or month/day?): write the month's name, or %s", p.input, Examples)
 	}

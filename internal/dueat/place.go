@@ -143,7 +143,7 @@ func (p *phrase) assumed(h, mi int, loc *time.Location) string {
 			evening = fmt.Sprintf("%d:%02dpm", p.hour, p.minute)
 		}
 		if p.hour == 12 {
-			return fmt.Sprintf("Read %q as %02d:%02d (noon), on a 24-hour clock; for midnight, give the date with 00:%02d.", p.clockSaid, h, mi, mi)
+			return fmt.Sprintf("Read %q as %02d:%02d, after noon, on a 24-hour clock; for after midnight, write 12:%02dam.", p.clockSaid, h, mi, mi)
 		}
 		return fmt.Sprintf("Read %q as %02d:%02d, on a 24-hour clock; for the evening, write %s.", p.clockSaid, h, mi, evening)
 	}

@@ -24,6 +24,9 @@ func (p *phrase) readIn(words []string) (rest []string, err error) {
 	if err != nil {
 		return nil, err
 	}
+	if a.used > 0 && a.used < len(words) && words[a.used] == "time" {
+		words = append(words[:a.used:a.used], words[a.used+1:]...) // "in 2 hours' time"
+	}
 	if a.used == 0 {
 		if len(words) == 0 {
 			return nil, p.unreadable("in")

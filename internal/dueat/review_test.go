@@ -79,6 +79,9 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 		{input: "on the 2nd at 17:00", want: "2026-12-02T22:00:00Z"},
 		{input: "the 29th 11pm", want: "2026-11-30T04:00:00Z"}, // today is the 29th
 		{input: "Monday the 30th at 9am", want: "2026-11-30T14:00:00Z"},
+		// issue 15: refused before (as ambiguous), read now: only one order makes a date of these.
+		{input: "12/24/2026 9am", want: "2026-12-24T14:00:00Z"},
+		{input: "24.12.2026 9am", want: "2026-12-24T14:00:00Z"},
 		// issue 15: refused before (as "could not read all"), read now.
 		{input: "in 1.5 hours", want: "2026-11-29T13:00:00Z"},
 		{input: "tomorrow 9am EST", want: "2026-11-30T14:00:00Z", wantNote: "Read as 09:00 EST (-05:00), the timezone given with the time."},
@@ -132,9 +135,10 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 // the reader does not know: each refused with the question, and the forms accepted.
 func TestReadNaturalReviewRefusesWhatIsInDoubt(t *testing.T) {
 	tests := []struct{ input, want string }{
-		{"12/24", "ambiguous (day/month or month/day?)"},
-		{"12/24/2026 9am", "ambiguous"},
-		{"24.12.2026 9am", "ambiguous"},
+		{"12/03", "ambiguous (day/month or month/day?)"},
+		{"03/12/2026 9am", "ambiguous"},
+		{"12.03.2026 9am", "ambiguous"},
+		{"12/24", "no time of day"}, // issue 15: was "ambiguous"; only one order makes 12/24 a date
 		{"tomorrow 9.30", "is 9.30 a date or a time of day?"}, // fixed: was asked day/month or month/day
 		// fixed: these were read as 05:00, 05:30, 02:30 on a 24-hour clock.
 		{"friday at 5", "is that 5:00am or 5:00pm?"},

@@ -201,6 +201,41 @@ func isoDate(w string) (y int, m time.Month, d int, ok bool) {
 	return y, time.Month(mo), d, ok && ok2 && ok3
 }
 
+// numericDate reads a day and month written in digits, when only one order makes a date:
+// 12/25 and 25/12 (25 cannot be a month), 25.12.2026, 5/5; a year, if any, has four digits.
+// ok is false for 12/03, which is the 12th of March to some and December 3rd to others.
+func numericDate(w string) (y int, m time.Month, d int, ok bool) {
+	for _, sep := range []string{"/", "."} {
+		parts := strings.Split(w, sep)
+		if len(parts) != 2 && len(parts) != 3 {
+			continue
+		}
+		if y, ok := year4(parts[0]); ok && len(parts) == 3 { // 2026/12/24: year first, then month
+			mo, ok1 := smallNumber(parts[1], 1, 12)
+			d, ok2 := smallNumber(parts[2], 1, 31)
+			return y, time.Month(mo), d, ok1 && ok2
+		}
+		a, ok1 := smallNumber(parts[0], 1, 31)
+		b, ok2 := smallNumber(parts[1], 1, 31)
+		if !ok1 || !ok2 {
+			return 0, 0, 0, false
+		}
+		if len(parts) == 3 {
+			if y, ok = year4(parts[2]); !ok {
+				return 0, 0, 0, false
+			}
+		}
+		switch {
+		case a == b || b > 12 && a <= 12:
+			return y, time.Month(a), b, true
+		case a > 12 && b <= 12:
+			return y, time.Month(b), a, true
+		}
+		return 0, 0, 0, false
+	}
+	return 0, 0, 0, false
+}
+
 // looksNumericDate is 12/03 or 3.12: day and month in an order we cannot know.
 func looksNumericDate(w string) bool {
 	for _, sep := range []string{"/", "."} {
