@@ -72,7 +72,7 @@ func (z *zone) complete(input string) error {
 		return nil
 	case z.ambiguous != "":
 		return refuse("%q: %s could be %s; write the zone's name (such as Asia/Kolkata) or an offset (such as +05:30), or %s",
-			input, strings.ToUpper(z.ambiguous), ambiguousAbbrevs[z.ambiguous].choices, Examples)
+			input, strings.ToUpper(z.ambiguous), zoneIndexOnce().ambiguous[z.ambiguous].choices, Examples)
 	case z.described:
 		return refuse("could not read all of %q (not %q); %s", input, z.said, Examples)
 	}
@@ -95,6 +95,9 @@ func (z *zone) calendar() *time.Location {
 // An abbreviation that means several zones is refused with the choices.
 func readZoneAt(words []string, i int, input string) (z *zone, used int, err error) {
 	w := words[i]
+	if w == "" || w[0] >= '0' && w[0] <= '9' {
+		return nil, 0, nil // a number: no zone starts with a digit
+	}
 	if off, name, ok := offsetWord(w); ok {
 		return &zone{said: w, offset: off, hasOffset: true, named: name}, 1, nil
 	}
@@ -105,7 +108,7 @@ func readZoneAt(words []string, i int, input string) (z *zone, used int, err err
 	ix := zoneIndexOnce()
 	for n := min(4, len(words)-i); n >= 1; n-- {
 		phrase := strings.Join(words[i:i+n], " ")
-		if a, ok := longNames[phrase]; ok {
+		if a, ok := ix.longNames[phrase]; ok {
 			return abbrevZone(a, phrase), n, nil
 		}
 		if n >= 2 && words[i+n-1] == "time" {
@@ -113,18 +116,18 @@ func readZoneAt(words []string, i int, input string) (z *zone, used int, err err
 			if name, ok := ix.byCity[place]; ok {
 				return &zone{said: phrase, named: true, loc: Location(name), locSaid: name}, n, nil
 			}
-			if name, ok := regionWords[place]; ok {
+			if name, ok := ix.regions[place]; ok {
 				return &zone{said: phrase, named: true, loc: Location(name), locSaid: name}, n, nil
 			}
 		}
 	}
-	if name, ok := regionWords[w]; ok {
+	if name, ok := ix.regions[w]; ok {
 		return &zone{said: w, named: true, loc: Location(name), locSaid: name}, 1, nil
 	}
-	if a, ok := abbrevs[w]; ok {
+	if a, ok := ix.abbrevs[w]; ok {
 		return abbrevZone(a, w), 1, nil
 	}
-	if _, ok := ambiguousAbbrevs[w]; ok {
+	if _, ok := ix.ambiguous[w]; ok {
 		return &zone{said: strings.ToUpper(w), named: true, ambiguous: w}, 1, nil
 	}
 	if w == "(" {
@@ -366,7 +369,7 @@ func (z *zone) agrees(t time.Time, input string) error {
 				input, z.locSaid, formatOffset(off), formatOffset(z.offset), Examples)
 		}
 	case z.ambiguous != "":
-		for _, off := range ambiguousAbbrevs[z.ambiguous].offsets {
+		for _, off := range zoneIndexOnce().ambiguous[z.ambiguous].offsets {
 			if off == z.offset {
 				return nil
 			}
