@@ -138,7 +138,7 @@ func TestReadNaturalReviewRefusesWhatIsInDoubt(t *testing.T) {
 		{"12/03", "ambiguous (day/month or month/day?)"},
 		{"03/12/2026 9am", "ambiguous"},
 		{"12.03.2026 9am", "ambiguous"},
-		{"12/24", "no time of day"}, // issue 15: was "ambiguous"; only one order makes 12/24 a date
+		{"12/24", "no time of day"},                           // issue 15: was "ambiguous"; only one order makes 12/24 a date
 		{"tomorrow 9.30", "is 9.30 a date or a time of day?"}, // fixed: was asked day/month or month/day
 		// fixed: these were read as 05:00, 05:30, 02:30 on a 24-hour clock.
 		{"friday at 5", "is that 5:00am or 5:00pm?"},
