@@ -62,11 +62,16 @@ func Read(input string, now time.Time, loc *time.Location) (Reading, error) {
 		return Reading{Time: t, Note: note}, err
 	}
 	if st, ok, err := readStamp(s); ok {
-		if err != nil {
-			return Reading{}, err
+		if err == nil {
+			t, note, err := st.place(loc, s)
+			return Reading{Time: t, Note: note}, err
 		}
-		t, note, err := st.place(loc, s)
-		return Reading{Time: t, Note: note}, err
+		// What follows the date and time is not a zone: the person's words may still read
+		// it all, as they did before issue 15 ("2026-12-03 09:00 the": a filler).
+		if t, note, nerr := readNatural(s, now, loc); nerr == nil {
+			return Reading{Time: t, Note: note}, nil
+		}
+		return Reading{}, err
 	}
 	t, note, err := readNatural(s, now, loc)
 	return Reading{Time: t, Note: note}, err
@@ -89,6 +94,9 @@ func Check(input string) error {
 	}
 	if st, ok, err := readStamp(s); ok {
 		if err != nil {
+			if checkNatural(s) == nil {
+				return nil
+			}
 			return err
 		}
 		// A date and time with its zone depends on no channel; without one, only its date
