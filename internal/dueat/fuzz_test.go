@@ -9,8 +9,9 @@ import (
 
 // FuzzRead reads arbitrary values in several timezones and at several clocks: a value is
 // either an instant Buffer can take (1970 to 9999) or a refusal that shows the forms
-// accepted, never a panic; and Check, which runs before any timezone is known, never
-// refuses a value that Read reads somewhere.
+// accepted, never a panic; Check, which runs before any timezone is known, never refuses a
+// value that Read reads somewhere; and ReadSpan gives a window that ends after it starts, or
+// a refusal.
 func FuzzRead(f *testing.F) {
 	for _, seed := range []string{
 		"tomorrow 9am", "2026-12-10T09:00:00.000", "2026-12-10T09:00+09:00[Asia/Tokyo]", "2026-12-10 09:00 Europe/Paris",
@@ -18,6 +19,7 @@ func FuzzRead(f *testing.F) {
 		"tomorrow 9am London time", "in 2.5 hours", "in an hour and a half", "a week from today at 10am", "this time tomorrow",
 		"8 o'clock tomorrow morning", "tomorrow 0900", "2026-12-10 09:00:00 +0100 CET", "20261210T090000Z", "9am IST",
 		"Thu Dec 10 09:00:00 CET 2026", "first thing monday", "9 in the morning", "2026-07-10 09:00 MST", "(",
+		"last week", "since Monday", "last 7 days", "Nov 1", "November 2026", "half past 9", "12/25/2026 9am",
 	} {
 		f.Add(seed)
 	}
@@ -43,6 +45,14 @@ func FuzzRead(f *testing.F) {
 		}
 		if err := Check(input); err != nil && readSomewhere {
 			t.Fatalf("Check(%q) refuses what Read reads: %v", input, err)
+		}
+		if s, err := ReadSpan(input, clocks[0], zones[0]); err != nil {
+			var de *Error
+			if !errors.As(err, &de) || !strings.Contains(de.Message, `"last week"`) {
+				t.Fatalf("ReadSpan(%q): %T %v, want a refusal with the examples", input, err, err)
+			}
+		} else if s.End.Before(s.Start) || s.Start.Year() < 1970 {
+			t.Fatalf("ReadSpan(%q) = %v to %v", input, s.Start, s.End)
 		}
 	})
 }
