@@ -420,6 +420,16 @@ func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
 	if w == "" || w[0] < '0' || w[0] > '9' {
 		return 0, p.unreadable(w)
 	}
+	if clock, ok := strings.CutSuffix(w, "z"); ok {
+		// "09:00Z", "0900z": a clock time in UTC, as pilots and the military write it
+		_, _, _, mer, isClock := clockWord(clock)
+		if _, _, isMilitary := military(clock); isClock && mer == "" || isMilitary {
+			if err := p.setZone(&zone{said: "Z", hasOffset: true, named: true}); err != nil {
+				return 0, err
+			}
+			w = clock
+		}
+	}
 	if y, mo, d, isDate := numericDate(w); looksNumericDate(w) || isDate {
 		if _, _, ok := atClock(w); ok {
 			return 0, refuse("%q is ambiguous: is %s a date or a time of day? For a time write it with a colon, "+

@@ -40,8 +40,12 @@ func (z *zone) add(o *zone, input string) error {
 	}
 	if o.isName() {
 		if z.isName() {
-			// A place and its abbreviation, as in "Europe/Paris (CET)", may go together.
+			// A place and its abbreviation, as in "Europe/Paris (CET)", may go together,
+			// and so may two names of one zone: "Eastern Time (ET)", "PST (Pacific
+			// Standard Time)".
 			switch {
+			case z.loc != nil && o.loc != nil && z.abbr == nil && o.abbr == nil && z.locSaid == o.locSaid:
+			case z.abbr != nil && o.abbr != nil && z.loc == nil && o.loc == nil && z.abbr.name == o.abbr.name:
 			case z.loc != nil && z.abbr == nil && o.abbr != nil && o.loc == nil:
 				z.abbr = o.abbr
 			case z.abbr != nil && z.loc == nil && o.loc != nil && o.abbr == nil:
@@ -99,13 +103,40 @@ func readZoneAt(words []string, i int, input string) (z *zone, used int, err err
 		return nil, 0, nil // a number: no zone starts with a digit
 	}
 	if off, name, ok := offsetWord(w); ok {
+		// "UTC +8": the offset as a word of its own
+		if (w == "utc" || w == "gmt") && i+1 < len(words) {
+			if off, ok := signedOffset(strings.ReplaceAll(words[i+1], "−", "-"), 1); ok {
+				return &zone{said: w + words[i+1], offset: off, hasOffset: true, named: true}, 2, nil
+			}
+		}
 		return &zone{said: w, offset: off, hasOffset: true, named: name}, 1, nil
+	}
+	ix := zoneIndexOnce()
+	if a, b, ok := strings.Cut(w, "/"); ok {
+		// "CET/CEST", "PST/PDT": both abbreviations of one region, which is its clocks
+		x, okA := ix.abbrevs[a]
+		y, okB := ix.abbrevs[b]
+		_, regionA := ix.regions[a]
+		_, regionB := ix.regions[b]
+		switch {
+		case okA && okB && x.region != "" && y.region == x.region:
+			return &zone{said: strings.ToUpper(w), named: true, loc: Location(x.region), locSaid: x.region}, 1, nil
+		case (okA || regionA) && (okB || regionB):
+			return nil, 0, refuse("%q names two timezones (%s); give one, as in \"tomorrow 9am Europe/London\"; %s",
+				input, strings.ToUpper(w), Examples)
+		}
 	}
 	if strings.Contains(w, "/") && w[0] >= 'a' && w[0] <= 'z' {
 		z, err := ianaZone(w, input)
 		return z, 1, err
 	}
-	ix := zoneIndexOnce()
+	if w == "in" && i+1 < len(words) && words[i+1] != "the" {
+		// "9am in London": a city, as "London time"
+		if z, used, err := readZoneAt(words, i+1, input); err != nil || z != nil && z.loc != nil && ix.byCity[strings.Join(words[i+1:i+1+used], " ")] != "" {
+			return z, used + 1, err
+		}
+		return nil, 0, nil
+	}
 	for n := min(4, len(words)-i); n >= 1; n-- {
 		phrase := strings.Join(words[i:i+n], " ")
 		if a, ok := ix.longNames[phrase]; ok {
@@ -119,6 +150,12 @@ func readZoneAt(words []string, i int, input string) (z *zone, used int, err err
 			if name, ok := ix.regions[place]; ok {
 				return &zone{said: phrase, named: true, loc: Location(name), locSaid: name}, n, nil
 			}
+		}
+	}
+	for n := min(3, len(words)-i); n >= 1; n-- {
+		// a city alone: "9am London", "9am in New York"
+		if name, ok := ix.byCity[strings.Join(words[i:i+n], " ")]; ok {
+			return &zone{said: strings.Join(words[i:i+n], " "), named: true, loc: Location(name), locSaid: name}, n, nil
 		}
 	}
 	if name, ok := ix.regions[w]; ok {
@@ -189,6 +226,9 @@ func readZones(z *zone, words []string, input string) (*zone, error) {
 
 // abbrevZone is the zone of an abbreviation or long name; UTC and GMT are offsets only.
 func abbrevZone(a abbrev, said string) *zone {
+	if !strings.Contains(said, " ") {
+		said = a.name // "PST", as people write it, in messages
+	}
 	if a.region == "" {
 		return &zone{said: said, hasOffset: true, named: true}
 	}
@@ -408,7 +448,7 @@ func (z *zone) usedNote(t time.Time, at *time.Location) string {
 	switch {
 	case strings.HasPrefix(abbr, "UTC"):
 		clock += " " + abbr
-	case abbr != "" && strings.Trim(abbr, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "":
+	case abbr != "" && strings.Trim(abbr, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == "":
 		clock += " " + abbr + " (" + formatOffset(off) + ")"
 	default:
 		clock += " (" + formatOffset(off) + ")"

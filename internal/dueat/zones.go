@@ -77,6 +77,21 @@ func abbrevsTable() map[string]abbrev {
 		"aedt": {"AEDT", 11 * hour, "Australia/Sydney", ""},
 		"nzst": {"NZST", 12 * hour, "Pacific/Auckland", ""},
 		"nzdt": {"NZDT", 13 * hour, "Pacific/Auckland", ""},
+		"brt":  {"BRT", -3 * hour, "America/Sao_Paulo", ""},
+		"art":  {"ART", -3 * hour, "America/Argentina/Buenos_Aires", ""},
+		"clt":  {"CLT", -4 * hour, "America/Santiago", ""},
+		"clst": {"CLST", -3 * hour, "America/Santiago", ""},
+		"cot":  {"COT", -5 * hour, "America/Bogota", ""},
+		"pet":  {"PET", -5 * hour, "America/Lima", ""},
+		"trt":  {"TRT", 3 * hour, "Europe/Istanbul", ""},
+		"eat":  {"EAT", 3 * hour, "Africa/Nairobi", ""},
+		"cat":  {"CAT", 2 * hour, "Africa/Maputo", ""},
+		"irst": {"IRST", 3*hour + 1800, "Asia/Tehran", ""},
+		"aft":  {"AFT", 4*hour + 1800, "Asia/Kabul", ""},
+		"myt":  {"MYT", 8 * hour, "Asia/Kuala_Lumpur", ""},
+		"wita": {"WITA", 8 * hour, "Asia/Makassar", ""},
+		"wit":  {"WIT", 9 * hour, "Asia/Jayapura", ""},
+		"aoe":  {"AoE", -12 * hour, "Etc/GMT+12", ""}, // "anywhere on Earth", for deadlines
 	}
 }
 
