@@ -49,7 +49,7 @@ var rfc3339 = lazyRegexp(`^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d{1,9})?([Z
 // date-time ("2026-12-03 09:00") in loc; or the person's own words ("tomorrow 9am") against
 // now in loc, or in the zone they name. A refusal is an *Error.
 func Read(input string, now time.Time, loc *time.Location) (Reading, error) {
-	s := strings.TrimSpace(input)
+	s := trimValue(input)
 	if rfc3339().MatchString(s) {
 		t, ok := ParseRFC3339(s)
 		if !ok {
@@ -81,7 +81,7 @@ func Read(input string, now time.Time, loc *time.Location) (Reading, error) {
 // timezone and whatever the day: unreadable words, an impossible date or time. What
 // depends on the day there ("the 31st", a weekday against a date, the past) is left to Read.
 func Check(input string) error {
-	s := strings.TrimSpace(input)
+	s := trimValue(input)
 	if rfc3339().MatchString(s) {
 		if _, ok := ParseRFC3339(s); !ok {
 			return refuse("%q is not a valid date and time; %s", s, Examples)
@@ -105,6 +105,18 @@ func Check(input string) error {
 		return err
 	}
 	return checkNatural(s)
+}
+
+// trimValue is the value without the spaces around it, or the quotes an assistant may
+// leave around it ("\"tomorrow 9am\"").
+func trimValue(input string) string {
+	s := strings.TrimSpace(input)
+	for _, q := range [][2]string{{`"`, `"`}, {"'", "'"}, {"`", "`"}, {"“", "”"}} {
+		if len(s) > len(q[0])+len(q[1]) && strings.HasPrefix(s, q[0]) && strings.HasSuffix(s, q[1]) {
+			return strings.TrimSpace(s[len(q[0]) : len(s)-len(q[1])])
+		}
+	}
+	return s
 }
 
 // ParseRFC3339 reads a strict RFC 3339 time with an offset, between 1970 and 9999 in UTC

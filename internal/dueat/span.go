@@ -32,7 +32,7 @@ const SpanExamples = `use a date such as "2026-11-01" or "Nov 1", or a window su
 // "since Monday" or "since Nov 1" (up to today). A metrics tool takes a start from one
 // value's Start and an end from another's End. A refusal is an *Error.
 func ReadSpan(input string, now time.Time, loc *time.Location) (Span, error) {
-	s := strings.TrimSpace(input)
+	s := trimValue(input)
 	local := now.In(loc)
 	y, m, d := local.Date()
 	today := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
