@@ -18,18 +18,22 @@ const Examples = `use a time such as "tomorrow 9am", "next Friday at 17:30", "in
 // the start-up time, see BENCHMARKS.md) or read "Dec 3 noon" and "tonight at 8"
 // wrongly (tj/go-naturaldate). It does no work until it is called.
 //
-//	phrase   = relative | [day] clock [zone] | clock [day] [zone] | day part
-//	relative = ("in" amounts | amounts "from now") | ("in" days | days "from" (now|today|tomorrow)) day-less phrase
-//	amounts  = amount unit ["and" amount unit]: 2 hours, 2.5 hours, an hour and a half, 1h30, two days
-//	day      = today | tomorrow (tmrw, tmr) | [the] day after tomorrow | [this|next] weekday |
-//	           month day [year] | day month [year] | [the] 1st | yyyy-mm-dd
-//	clock    = 9am | 9 a.m. | 9:30 | 9.30pm | 17:30 | 17:30:00 | at 9 | at 9.30 | 8 o'clock | 0900 |
-//	           noon | 12 noon | midday | this time | same time
+//	phrase   = relative | [day] clock [zone] | clock [day] [zone] | day part [zone]
+//	relative = "in" amounts | amounts "from now"      an instant: now plus the amounts
+//	         | ("in" days | days "from" (now|today|tomorrow)) day-less phrase
+//	amounts  = amount unit [["and"] amount unit]: 2 hours, 2.5 hours, an hour and a half, 1h30,
+//	           twenty minutes, a quarter of an hour
+//	day      = today | tomorrow (tmrw, tmr) | [the] day after tomorrow | [this|next|coming] weekday |
+//	           weekday next week | month day [year] | day month [year] | [the] 1st | yyyy-mm-dd |
+//	           12/25, 25.12.2026 (only when one order makes a date); a day said twice must agree
+//	clock    = 9am | 9 a.m. | 9:30 | 9.30pm | 17:30 | 17:30:00 | at 9 | at 9.30 | at nine | 8 o'clock |
+//	           0900 | half past 9 | quarter to ten | noon | 12 noon | midday | this time | same time
 //	           (without am/pm a 24-hour clock, but 1:00 to 6:59 is refused: 5am or 5pm?)
 //	part     = [this] morning | afternoon | evening | night | tonight | in the morning | first thing
 //	           ("at 8" after afternoon, evening, night or tonight is pm; "tonight at 1" is refused,
 //	           and so is a clock time outside the part named: "tomorrow morning at 8pm")
-//	zone     = +01:00 | UTC | GMT-8 | PST | CEST | ET | Europe/Paris | London time | (Pacific Standard Time)
+//	zone     = +01:00 | UTC | GMT-8 | UTC +8 | PST | CEST | CET/CEST | ET | Europe/Paris |
+//	           [in] London [time] | (Pacific Standard Time)      (zone.go)
 
 // phrase is what the words said, before it is placed on a calendar.
 type phrase struct {
@@ -391,143 +395,6 @@ func (p *phrase) read(words []string) error {
 		return refuse("%q has no time of day; %s", p.input, Examples)
 	}
 	return nil
-}
-
-// readMonthDate reads what follows a month's name: "3", "3rd", "3 2027", "3rd 9am".
-func (p *phrase) readMonthDate(m time.Month, rest []string) (used int, err error) {
-	if len(rest) == 0 {
-		return 0, p.unreadable(m.String())
-	}
-	d, ok := ordinal(rest[0])
-	if !ok {
-		return 0, p.unreadable(m.String() + " " + rest[0])
-	}
-	used = 1
-	year := 0
-	if len(rest) > 1 {
-		if y, ok := year4(rest[1]); ok {
-			year, used = y, 2
-		}
-	}
-	return used, p.setDate(year, m, d)
-}
-
-// readNumberWord reads a word that starts with a digit: a clock time ("9am", "17:30",
-// "0900"), a day before a month ("3 December", "3rd of Dec"), a date (2026-12-03), a year
-// after a date and time (Unix's date: "Mon Dec 7 09:00:00 PST 2026"), or an hour followed
-// by am/pm or o'clock ("9 am", "8 o'clock").
-func (p *phrase) readNumberWord(w string, rest []string) (used int, err error) {
-	if w == "" || w[0] < '0' || w[0] > '9' {
-		return 0, p.unreadable(w)
-	}
-	if clock, ok := strings.CutSuffix(w, "z"); ok {
-		// "09:00Z", "0900z": a clock time in UTC, as pilots and the military write it
-		_, _, _, mer, isClock := clockWord(clock)
-		if _, _, isMilitary := military(clock); isClock && mer == "" || isMilitary {
-			if err := p.setZone(&zone{said: "Z", hasOffset: true, named: true}); err != nil {
-				return 0, err
-			}
-			w = clock
-		}
-	}
-	if y, mo, d, isDate := numericDate(w); looksNumericDate(w) || isDate {
-		if _, _, ok := atClock(w); ok {
-			return 0, refuse("%q is ambiguous: is %s a date or a time of day? For a time write it with a colon, "+
-				"such as 9:30am or 21:30; for a date, the month's name; %s", p.input, w, Examples)
-		}
-		if isDate {
-			return 0, p.setDate(y, mo, d)
-		}
-		return 0, refuse("%q is ambiguous (day/month or month/day?): write the month's name, or %s", p.input, Examples)
-	}
-	if y, mo, d, ok := isoDate(w); ok {
-		return 0, p.setDate(y, mo, d)
-	}
-	if h, mi, sec, mer, ok := clockWord(w); ok {
-		if err := p.setClock(h, mi, mer); err != nil {
-			return 0, err
-		}
-		p.second, p.clockSaid = sec, w
-		p.twentyFour = mer == "" // "17:30", "9:30": read on a 24-hour clock
-		p.padded = strings.HasPrefix(w, "0") || strings.Count(w, ":") == 2
-		return 0, nil
-	}
-	if y, ok := year4(w); ok && p.hasDate() && p.month != 0 && p.year == 0 && p.hasClock {
-		p.year = y
-		return 0, nil
-	}
-	if h, mi, ok := military(w); ok {
-		unit := len(rest) > 0 && militaryUnits[rest[0]]
-		if h >= 20 && !unit {
-			return 0, refuse("%q: is %s a year or the time %02d:%02d? Write %02d:%02d for the time; %s", p.input, w, h, mi, h, mi, Examples)
-		}
-		if err := p.setClock(h, mi, ""); err != nil {
-			return 0, err
-		}
-		p.twentyFour, p.padded = true, true
-		if unit {
-			return 1, nil
-		}
-		return 0, nil
-	}
-	if d, ok := ordinal(w); ok {
-		// "3 December", "3rd of December 2027"
-		i := 0
-		if i < len(rest) && rest[i] == "of" {
-			i++
-		}
-		if i < len(rest) {
-			if m, ok := months[rest[i]]; ok {
-				used = i + 1
-				year := 0
-				if used < len(rest) {
-					if y, ok := year4(rest[used]); ok {
-						year = y
-						used++
-					}
-				}
-				return used, p.setDate(year, m, d)
-			}
-		}
-		// "9 am": an hour, then am/pm as the next word.
-		if len(rest) > 0 && (rest[0] == "am" || rest[0] == "pm") {
-			if n, ok := smallNumber(w, 1, 12); ok {
-				return 1, p.setClock(n, 0, rest[0])
-			}
-		}
-		// "8 o'clock": an hour, on the same terms as "at 8".
-		if len(rest) > 0 && isOclock(rest[0]) {
-			if n, ok := smallNumber(w, 0, 12); ok {
-				if err := p.setClock(n, 0, ""); err != nil {
-					return 0, err
-				}
-				p.twentyFour, p.padded, p.clockSaid = true, strings.HasPrefix(w, "0"), w+" o'clock"
-				return 1, nil
-			}
-		}
-		// "12 noon", "12 midnight": the next word says which 12.
-		if w == "12" && len(rest) > 0 && (rest[0] == "noon" || rest[0] == "midday" || rest[0] == "midnight") {
-			return 0, nil
-		}
-		// "the 1st", "Monday 30th": a day of the month, which is never a time of day.
-		if w != strings.TrimRight(w, "stndrh") {
-			return 0, p.setDate(0, 0, d)
-		}
-	}
-	if h, ok := smallNumber(w, 0, 99); ok && len(rest) > 0 && (units[rest[0]] != 0 || rest[0] == "and") {
-		return 0, refuse("%q: %d %s from when? Write \"in %d %s\", or %s", p.input, h, rest[0], h, rest[0], Examples)
-	}
-	if h, ok := smallNumber(w, 1, 12); ok && !p.hasClock && p.bareHour == 0 {
-		// "9 in the morning", "8 tomorrow evening", "7 tonight": an hour that the part of
-		// the day named with it places (checked at the end of read).
-		p.bareHour, p.clockSaid = h, w
-		return 0, nil
-	}
-	if h, ok := smallNumber(w, 0, 23); ok {
-		return 0, refuse("%q: is %d a time of day? Write %dam, %dpm or \"at %d\" (24-hour); %s",
-			p.input, h, h, h, h, Examples)
-	}
-	return 0, p.unreadable(w)
 }
 
 func (p *phrase) hasDate() bool { return p.day != 0 }
