@@ -245,6 +245,8 @@ func (p *phrase) read(words []string) error {
 			// which day (checked at the end of read).
 			p.nextWeek = true
 			i++
+		case w == "local" && next == "time":
+			i++ // "9am local time": the channel's, as without it
 		case w == "coming" && isWeekday(next):
 			// "coming Friday": the coming one, as "Friday"
 		case (w == "this" || w == "next") && (next == "coming" || next == "upcoming"):
