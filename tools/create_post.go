@@ -17,7 +17,7 @@ type createPostArgs struct {
 	ChannelIDs        []string   `json:"channelIds,omitempty" jsonschema_description:"Several channel ids: one post is created on each."`
 	Text              string     `json:"text,omitempty" jsonschema_description:"The post's text."`
 	Mode              string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"addToQueue (default: next free queue slot), shareNext (front of the queue), shareNow (publishes at once), customScheduled (at dueAt)."`
-	DueAt             string     `json:"dueAt,omitempty" jsonschema_description:"When to publish, in the person's words (\"tomorrow 9am\", \"next Friday 17:30\", \"in 2 hours\") or 2026-12-01 09:00, read in each channel's timezone; or RFC 3339 with offset. Implies customScheduled. Pass the words; do not compute dates."`
+	DueAt             string     `json:"dueAt,omitempty" jsonschema_description:"When to publish, in the person's words (\"tomorrow 9am\", \"in 2 hours\", \"next Friday 17:30 PST\") or a date-time, read in each channel's timezone unless it names one. Implies customScheduled. Pass the words; do not compute dates."`
 	SchedulingType    string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic (default) publishes; notification reminds the person to post."`
 	SaveToDraft       bool       `json:"saveToDraft,omitempty" jsonschema_description:"Save as a draft that never publishes."`
 	Assets            []assetArg `json:"assets,omitempty" jsonschema_description:"Media by public URL."`

@@ -19,7 +19,9 @@ func TestCreatePostReadsThePersonsWordsInEachChannelsTimezone(t *testing.T) {
 	requireSuccess(t, res)
 	assertStructured(t, `{"dryRun":true,"posts":[`+
 		`{"channelId":"{ch1}","status":"scheduled","text":"Hello","dueAt":"2026-03-03T14:00:00Z","dueAtLocal":"2026-03-03T09:00:00-05:00","timezone":"America/New_York"},`+
-		`{"channelId":"{ch3}","status":"scheduled","text":"Hello","dueAt":"2026-03-04T00:00:00Z","dueAtLocal":"2026-03-04T09:00:00+09:00","timezone":"Asia/Tokyo"}]}`, res)
+		`{"channelId":"{ch3}","status":"scheduled","text":"Hello","dueAt":"2026-03-04T00:00:00Z","dueAtLocal":"2026-03-04T09:00:00+09:00","timezone":"Asia/Tokyo",`+
+		`"note":"It is 00:04 in Asia/Tokyo, after midnight: \"tomorrow\" was read as Wednesday 4 March, counting from today, Tuesday 3 March. `+
+		`If you meant Tuesday 3 March (after the night), say \"today\"."}]}`, res)
 }
 
 func TestCreatePostSendsALocalTimeAsTheInstantItNames(t *testing.T) {
@@ -44,6 +46,18 @@ func TestCreatePostNotesATimeThatDoesNotExist(t *testing.T) {
 	assertStructured(t, `{"dryRun":true,"posts":[{"channelId":"{ch1}","status":"scheduled","text":"Hello",`+
 		`"dueAt":"2026-03-08T07:30:00Z","dueAtLocal":"2026-03-08T03:30:00-04:00","timezone":"America/New_York",`+
 		`"note":"2026-03-08 02:30 does not exist in America/New_York (clocks go forward); read as 03:30 EDT (-04:00)."}]}`, res)
+}
+
+func TestCreatePostReadsAZoneGivenWithTheTimeAndSaysSo(t *testing.T) {
+	h := newHarness(t)
+	h.stub(getChannelOK(ch1JSON))
+
+	res := h.call(t, "create_post", `{"channelId":"{ch1}","text":"Hello","dueAt":"2026-03-10 09:00 Europe/Paris","dryRun":true}`)
+
+	requireSuccess(t, res)
+	assertStructured(t, `{"dryRun":true,"posts":[{"channelId":"{ch1}","status":"scheduled","text":"Hello",`+
+		`"dueAt":"2026-03-10T08:00:00Z","dueAtLocal":"2026-03-10T04:00:00-04:00","timezone":"America/New_York",`+
+		`"note":"Read as 09:00 CET (+01:00) in Europe/Paris, the timezone given with the time."}]}`, res)
 }
 
 func TestCreatePostRefusesUnreadableWordsBeforeAnyRequest(t *testing.T) {

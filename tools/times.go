@@ -34,7 +34,7 @@ func checkFuture(dueAt, now time.Time, tz string) error {
 	if dueAt.After(now) {
 		return nil
 	}
-	return invalidArg("dueAt", "%s is in the past (it is now %s); give a future time",
+	return invalidArg("dueAt", "%s is in the past (it is now %s); give a future time, such as \"tomorrow 9am\" or \"in 2 hours\"",
 		describeLocal(dueAt, tz), describeLocal(now, tz))
 }
 

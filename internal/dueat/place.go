@@ -33,12 +33,13 @@ func (p *phrase) clock() (h, mi int, err error) {
 	return h, mi, nil
 }
 
-// place puts the phrase, at h:mi, on the calendar of loc, where today is now's date.
+// place puts the phrase, at h:mi, on the calendar where now is (the zone given with the
+// time, or the channel's loc); loc is the channel's timezone.
 func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time, string, error) {
 	y, mo, d := now.Date()
 	today := time.Date(y, mo, d, 0, 0, 0, 0, time.UTC) // a calendar day, free of DST
 	day := today
-	note := ""
+	var notes []string
 	switch {
 	case p.hasDate() && p.month == 0:
 		var err error
@@ -61,8 +62,33 @@ func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time,
 			return time.Time{}, "", refuse("%q: %s is a %s, not a %s; %s", p.input,
 				day.Format("Jan 2 2006"), day.Weekday(), p.weekday, Examples)
 		}
+	case p.hasWeekday && p.nextWeek:
+		// "Friday next week": weeks start on Monday for some and on Sunday for others,
+		// which agree on which week is next unless today or the day named is a Sunday.
+		if today.Weekday() == time.Sunday || p.weekday == time.Sunday {
+			return time.Time{}, "", refuse("%q: which week is next depends on whether weeks start on Sunday or Monday; "+
+				"give the date, or %s", p.input, Examples)
+		}
+		monday := today.AddDate(0, 0, 7-(int(today.Weekday())+6)%7)
+		day = monday.AddDate(0, 0, (int(p.weekday)+6)%7)
+		notes = append(notes, fmt.Sprintf("Read \"%s next week\" as %s.", p.weekday, day.Format("Monday 2 January")))
 	case p.hasOffset:
 		day = today.AddDate(0, 0, p.dayOffset)
+		// The person's clock is taken to be the channel's: with a zone given, the day is
+		// the same in both (sameDayAs), but not the hour.
+		if said := now.In(loc); p.saidTomorow && said.Hour() < 5 {
+			// At 01:50 many people mean the day after the night, which is already today's
+			// date. The calendar's tomorrow is read, as before midnight, and the note shows
+			// the other day so that the person can say which.
+			word, other := "tomorrow", "today"
+			if p.dayOffset == 2 {
+				word, other = "the day after tomorrow", "tomorrow"
+			}
+			notes = append(notes, fmt.Sprintf("It is %s in %s, after midnight: %q was read as %s, counting from today, %s. "+
+				"If you meant %s (after the night), say %q.", said.Format("15:04"), loc, word,
+				day.Format("Monday 2 January"), today.Format("Monday 2 January"),
+				day.AddDate(0, 0, -1).Format("Monday 2 January"), other))
+		}
 	case p.hasWeekday:
 		ahead := (int(p.weekday) - int(today.Weekday()) + 7) % 7
 		if ahead == 0 && (p.nextWeekday || !p.thisWeekday && !laterToday(now, h, mi)) {
@@ -71,21 +97,68 @@ func (p *phrase) place(h, mi int, now time.Time, loc *time.Location) (time.Time,
 		day = today.AddDate(0, 0, ahead)
 		if p.nextWeekday {
 			// People mean either the coming one or the one a week later; say which was read.
-			note = fmt.Sprintf("Read \"next %s\" as %s, the first after today; for a later one, give the date.",
-				p.weekday, day.Format("Monday 2 January"))
+			notes = append(notes, fmt.Sprintf("Read \"next %s\" as %s, the first after today; for a later one, give the date.",
+				p.weekday, day.Format("Monday 2 January")))
 		}
 	default:
 		// A time of day alone is the next time the clock shows it.
 		if !laterToday(now, h, mi) {
 			day = today.AddDate(0, 0, 1)
-			note = fmt.Sprintf("%02d:%02d has passed today in %s; read as tomorrow.", h, mi, loc)
+			notes = append(notes, fmt.Sprintf("%02d:%02d has passed today in %s; read as tomorrow.", h, mi, p.calendarName(loc)))
 		}
 	}
-	t, dstNote, err := wallTime(day.Year(), int(day.Month()), day.Day(), h, mi, 0, loc, p.input)
-	if dstNote != "" {
-		note = strings.TrimSpace(note + " " + dstNote)
+	if p.hasOffset && (p.hasDate() || p.hasWeekday) {
+		if said := today.AddDate(0, 0, p.dayOffset); !said.Equal(day) || p.hasWeekday && said.Weekday() != p.weekday {
+			return time.Time{}, "", refuse("%q names two different days (%s and %s); %s", p.input,
+				said.Format("Monday 2 January"), p.otherDay(day), Examples)
+		}
 	}
-	return t, note, err
+	notes = append(notes, p.assumed(h, mi, loc))
+	t, placed, err := placeWall(day.Year(), int(day.Month()), day.Day(), h, mi, p.second, 0, p.zone, loc, p.input)
+	return t, joinNotes(append(notes, placed)...), err
+}
+
+// otherDay is the day a phrase names besides its "today" or "tomorrow", for messages.
+func (p *phrase) otherDay(day time.Time) string {
+	if p.hasDate() {
+		return day.Format("Monday 2 January")
+	}
+	return p.weekday.String()
+}
+
+// assumed is the note for a time of day the reader chose: a part of the day ("morning"
+// is 09:00), a clock time without am/pm from 7 to 12 (on a 24-hour clock: 07:00, not
+// 19:00), or "this time".
+func (p *phrase) assumed(h, mi int, loc *time.Location) string {
+	switch {
+	case p.sameTime:
+		return fmt.Sprintf("Read \"this time\" as %02d:%02d, the time now in %s.", h, mi, p.calendarName(loc))
+	case !p.hasClock && p.firstThing:
+		return fmt.Sprintf("Read \"first thing\" as %02d:00; give a time to change it.", h)
+	case !p.hasClock:
+		return fmt.Sprintf("Read %q as %02d:00; give a time to change it.", p.part, h)
+	case p.twentyFour && !p.padded && p.meridiem == "" && p.part == "" && p.hour >= 7 && p.hour <= 12:
+		evening := fmt.Sprintf("%dpm", p.hour)
+		if p.minute != 0 {
+			evening = fmt.Sprintf("%d:%02dpm", p.hour, p.minute)
+		}
+		if p.hour == 12 {
+			return fmt.Sprintf("Read %q as %02d:%02d, after noon, on a 24-hour clock; for after midnight, write 12:%02dam.", p.clockSaid, h, mi, mi)
+		}
+		return fmt.Sprintf("Read %q as %02d:%02d, on a 24-hour clock; for the evening, write %s.", p.clockSaid, h, mi, evening)
+	}
+	return ""
+}
+
+// calendarName is the timezone the phrase's days are counted in, for notes.
+func (p *phrase) calendarName(loc *time.Location) string {
+	if p.zone != nil {
+		if p.zone.locSaid != "" {
+			return p.zone.locSaid
+		}
+		return strings.ToUpper(p.zone.said)
+	}
+	return loc.String()
 }
 
 // dayOfMonth places "the 1st": this month's if that day is not yet over, else next month's.

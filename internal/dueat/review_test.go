@@ -45,15 +45,15 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 		{input: "Feb 29 2028 9am", want: "2028-02-29T14:00:00Z"},
 		{input: "tomorrow 9:30 a.m.", want: "2026-11-30T14:30:00Z"},
 		{input: "9 a.m. tomorrow", want: "2026-11-30T14:00:00Z"},
-		{input: "Sat 10:00", want: "2026-12-05T15:00:00Z"},
+		{input: "Sat 10:00", want: "2026-12-05T15:00:00Z", wantNote: `Read "10:00" as 10:00, on a 24-hour clock; for the evening, write 10pm.`},
 		{input: "tues 9am", want: "2026-12-01T14:00:00Z"},
-		{input: "Thurs at 8", want: "2026-12-03T13:00:00Z"}, // README: "at 8" is a 24-hour clock
+		{input: "Thurs at 8", want: "2026-12-03T13:00:00Z", wantNote: `Read "at 8" as 08:00, on a 24-hour clock`}, // README: "at 8" is a 24-hour clock
 		{input: "9AM", want: "2026-11-29T14:00:00Z"},
 		{input: "9 AM", want: "2026-11-29T14:00:00Z"},
 		{input: "9:05pm", want: "2026-11-30T02:05:00Z"},
 		{input: "21:05", want: "2026-11-30T02:05:00Z"},
 		{input: "at 21", want: "2026-11-30T02:00:00Z"},
-		{input: "at 9:30", want: "2026-11-29T14:30:00Z"},
+		{input: "at 9:30", want: "2026-11-29T14:30:00Z", wantNote: "as 09:30, on a 24-hour clock; for the evening, write 9:30pm."},
 		{input: "friday at 05", want: "2026-12-04T10:00:00Z"}, // a leading zero: surely 24-hour
 		{input: "friday 05:30", want: "2026-12-04T10:30:00Z"},
 		{input: "at 0", want: "2026-11-30T05:00:00Z", wantNote: "read as tomorrow"},
@@ -72,13 +72,21 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 		{input: "tomorrow @9am", want: "2026-11-30T14:00:00Z"},
 		{input: "Dec. 24 8pm", want: "2026-12-25T01:00:00Z"},
 		{input: "tomorrow 9 a.m", want: "2026-11-30T14:00:00Z"},
-		{input: "tomorrow at 9.30", want: "2026-11-30T14:30:00Z"},
+		{input: "tomorrow at 9.30", want: "2026-11-30T14:30:00Z", wantNote: "as 09:30, on a 24-hour clock"},
 		{input: "at 17.30", want: "2026-11-29T22:30:00Z"},
 		{input: "tomorrow 12 noon", want: "2026-11-30T17:00:00Z"},
 		{input: "the 1st at 10am", want: "2026-12-01T15:00:00Z"},
 		{input: "on the 2nd at 17:00", want: "2026-12-02T22:00:00Z"},
 		{input: "the 29th 11pm", want: "2026-11-30T04:00:00Z"}, // today is the 29th
 		{input: "Monday the 30th at 9am", want: "2026-11-30T14:00:00Z"},
+		// issue 15: refused before (as ambiguous), read now: only one order makes a date of these.
+		{input: "12/24/2026 9am", want: "2026-12-24T14:00:00Z"},
+		{input: "24.12.2026 9am", want: "2026-12-24T14:00:00Z"},
+		// issue 15: refused before (as "could not read all"), read now.
+		{input: "in 1.5 hours", want: "2026-11-29T13:00:00Z"},
+		{input: "tomorrow 9am EST", want: "2026-11-30T14:00:00Z", wantNote: "Read as 09:00 EST (-05:00), the timezone given with the time."},
+		{input: "in 3 days at 9am", want: "2026-12-02T14:00:00Z"},
+		{input: "tmrw 9am", want: "2026-11-30T14:00:00Z"},
 		// Late on a Friday.
 		{input: "next Friday 9am", now: fridayLate, want: "2026-12-11T14:00:00Z", wantNote: `Read "next Friday" as Friday 11 December`},
 		{input: "Friday 9am", now: fridayLate, want: "2026-12-11T14:00:00Z"},
@@ -101,7 +109,7 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 		{input: "tomorrow 1:30am", now: fallEve, want: "2026-11-01T05:30:00Z", wantNote: "occurs twice"},
 		{input: "tomorrow 9am", now: fallEve, want: "2026-11-01T14:00:00Z"},
 		// Other timezones.
-		{input: "tomorrow at 9.30", tz: "Europe/London", want: "2026-11-30T09:30:00Z"},
+		{input: "tomorrow at 9.30", tz: "Europe/London", want: "2026-11-30T09:30:00Z", wantNote: "as 09:30, on a 24-hour clock"},
 		{input: "the 1st at 10am", tz: "Europe/London", want: "2026-12-01T10:00:00Z"},
 		{input: "tonight at 11pm", tz: "Asia/Tokyo", want: "2026-11-29T14:00:00Z"},
 		{input: "8pm", tz: "Asia/Tokyo", want: "2026-11-30T11:00:00Z", wantNote: "read as tomorrow"},
@@ -127,9 +135,10 @@ func TestReadNaturalReviewReadsWhatPeopleWrite(t *testing.T) {
 // the reader does not know: each refused with the question, and the forms accepted.
 func TestReadNaturalReviewRefusesWhatIsInDoubt(t *testing.T) {
 	tests := []struct{ input, want string }{
-		{"12/24", "ambiguous (day/month or month/day?)"},
-		{"12/24/2026 9am", "ambiguous"},
-		{"24.12.2026 9am", "ambiguous"},
+		{"12/03", "ambiguous (day/month or month/day?)"},
+		{"03/12/2026 9am", "ambiguous"},
+		{"12.03.2026 9am", "ambiguous"},
+		{"12/24", "no time of day"},                           // issue 15: was "ambiguous"; only one order makes 12/24 a date
 		{"tomorrow 9.30", "is 9.30 a date or a time of day?"}, // fixed: was asked day/month or month/day
 		// fixed: these were read as 05:00, 05:30, 02:30 on a 24-hour clock.
 		{"friday at 5", "is that 5:00am or 5:00pm?"},
@@ -155,15 +164,11 @@ func TestReadNaturalReviewRefusesWhatIsInDoubt(t *testing.T) {
 		{"in 9999 weeks", "too far ahead"},
 		{"in 9999w 9999w 9999w 9999w", "too far ahead"},
 		{"in 1h90", "could not read all"},
-		{"in 1.5 hours", "could not read all"},
-		{"next friday next", `(not "next")`},       // fixed: the message quoted "next "
-		{"tomorrow 9am EST", "could not read all"}, // the channel's timezone is the one used
-		{"in 3 days at 9am", "could not read all"},
+		{"next friday next", `(not "next")`}, // fixed: the message quoted "next "
 		{"9am or 10am", "could not read all"},
 		{"tomorrow 9-10am", "could not read all"},
-		{"tmrw 9am", "could not read all"},
-		{"now", "could not read all"},
-		{".", "is empty"}, // fixed: was `could not read all of "." (not ".")`
+		{"now", "use mode shareNow"}, // issue 15: was "could not read all"
+		{".", "is empty"},            // fixed: was `could not read all of "." (not ".")`
 	}
 	for _, tt := range tests {
 		t.Run(tt.input, func(t *testing.T) {
