@@ -25,6 +25,7 @@ type Options struct {
 	Now        func() time.Time // the clock; time.Now when nil
 	QueueLimit int              // scheduled posts allowed per channel; 10 when 0
 	IdeaLimit  int              // ideas allowed per organization; 100 when 0
+	DailyLimit int              // posts per channel per day on networks with a limit; each network's own when 0
 }
 
 // Server is an in-memory Buffer GraphQL API. It is an http.Handler and safe for
@@ -62,6 +63,9 @@ func New(opts Options) (*Server, error) {
 	if opts.IdeaLimit < 0 {
 		return nil, errors.New("sandbox idea limit must not be negative")
 	}
+	if opts.DailyLimit < 0 {
+		return nil, errors.New("sandbox daily limit must not be negative")
+	}
 	s := &Server{key: opts.Key, clock: opts.Now}
 	st, info, err := seed(opts.Seed, opts.QueueLimit, s.now())
 	if err != nil {
@@ -70,6 +74,7 @@ func New(opts Options) (*Server, error) {
 	if opts.IdeaLimit > 0 {
 		st.ideaLimit = opts.IdeaLimit
 	}
+	st.dailyLimit = opts.DailyLimit
 	s.store, s.seed = st, info
 	// graphql-go checks every resolver against the schema here, so a resolver that does
 	// not fit the schema fails New rather than a request.

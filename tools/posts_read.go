@@ -136,7 +136,7 @@ func listPosts(d *deps) Tool {
 			if filter.ChannelIds != nil || filter.Status != nil || filter.DueAt != nil {
 				input.Filter = &filter
 			}
-			resp, err := client.ListPosts(ctx, d.gql, input, args.first, args.After)
+			resp, err := client.ListPosts(ctx, d.gql, input, args.first, args.After, false)
 			if err != nil {
 				return nil, err
 			}
