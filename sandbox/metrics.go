@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"math"
 	"slices"
 	"time"
 )
@@ -76,11 +77,11 @@ type tagComparator struct {
 
 // AggregatedPostMetrics totals the metrics of the organization's sent posts whose sentAt
 // falls on the window's UTC days (Buffer is given UTC midnights and counts the end day in
-// full; the time of day is ignored). Counts are summed, percentages averaged over the
-// posts that have them, and postCount counts the posts. A window over 365 days, or ending
-// before it starts, is refused as BAD_USER_INPUT; an unknown organization is NOT_FOUND.
-// Left out, channelIds means every channel. The sandbox's posts carry no tags, so a tags
-// filter keeps no post unless it asks for isEmpty.
+// full; the time of day is ignored). Counts are summed, percentages averaged (to two
+// decimals) over the posts that have them, and postCount counts the posts. A window over
+// 365 days, or ending before it starts, is refused as BAD_USER_INPUT; an unknown
+// organization is NOT_FOUND. Left out, channelIds means every channel. The sandbox's posts
+// carry no tags, so a tags filter keeps no post unless it asks for isEmpty.
 func (r *resolver) AggregatedPostMetrics(args struct{ Input aggregatedPostMetricsInput }) (*aggregatedMetricsResolver, error) {
 	in := args.Input
 	if r.store.org(in.OrganizationID) == nil {
@@ -143,7 +144,7 @@ func (s *store) aggregate(posts []*Post) *aggregatedMetricsResolver {
 		}
 		v := sums[d.typ]
 		if d.unit == "percentage" {
-			v /= float64(n)
+			v = math.Round(v/float64(n)*100) / 100
 		}
 		out.metrics = append(out.metrics, &metricResolver{d, v})
 	}
