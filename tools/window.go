@@ -11,7 +11,8 @@ import (
 
 // The window of days that get_aggregated_post_metrics reads from its start and end. Its
 // one reader of words, readSpan, stands in for the time reader's own (dueat.ReadSpan)
-// until that exists: same arguments, same contract, so that swapping it is one line.
+// until that exists: same arguments and the same contract, so that its body can become a
+// call to it.
 
 // span is a window of whole days in a timezone: Start is the first day's midnight and End
 // the last instant of the last day, both included.
