@@ -5,8 +5,9 @@
 # over the legacy HTTP+SSE transport (--transport sse, same token).
 #
 # Asserts, for stdio and HTTP, in both protocol eras (--protocol-era modern and legacy):
-# - tools/list --strict exits 0 (no error-severity schema portability problem), and all 10
-#   tool names are in the JSON result;
+# - tools/list --strict exits 0 (no error-severity schema portability problem), and the
+#   names of the default toolsets' tools are in the JSON result (stdio, modern era, also with
+#   BUFFER_MCP_TOOLSETS=all: every tool's schemas, the templates and execute_query too);
 # - tools/call list_posts {"first":5} exits 0, the result is not isError, and its
 #   structuredContent has 1 to 5 posts with ids; in the modern era the result carries
 #   _meta["io.modelcontextprotocol/serverInfo"] with name buffer-mcp, in the legacy era it
@@ -16,12 +17,14 @@
 #   tool_is_error.
 # And:
 # - HTTP without the token: the Inspector fails (non-zero) with auth_required / 401;
-# - SSE, legacy era: tools/list --strict exits 0 with all 10 tools; without the token it fails;
+# - SSE, legacy era: tools/list --strict exits 0 with the default tools; without the token it fails;
 # - both HTTP servers exit 0 on SIGTERM afterwards.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 
-TOOLS="get_account list_channels get_channel list_posts get_post create_post edit_post delete_post list_ideas create_idea"
+# One line each: they are pasted into a JavaScript string literal.
+TOOLS="get_account list_channels get_channel list_posts get_post create_post edit_post delete_post get_daily_posting_limits move_post_in_queue list_ideas list_idea_groups create_idea get_aggregated_post_metrics"
+ALL_TOOLS="$TOOLS list_post_templates get_post_template create_post_template update_post_template delete_post_template execute_query"
 TOKEN="ci-token-$RANDOM$RANDOM"
 
 ci_setup
@@ -79,6 +82,7 @@ CHECK_TOOLS='
   const names = r.result.tools.map((t) => t.name);
   const missing = "'"$TOOLS"'".split(" ").filter((t) => !names.includes(t));
   need(missing.length === 0, "missing tools: " + missing.join(", ") + " (got " + names.join(", ") + ")");'
+CHECK_ALL_TOOLS=${CHECK_TOOLS/"$TOOLS"/"$ALL_TOOLS"}
 CHECK_POSTS='
   const res = r.result;
   need(res && res.isError !== true, "no result, or isError");
@@ -105,7 +109,7 @@ suite() {
   shift 2
   if [ "$era" = modern ]; then era_check=$CHECK_MODERN; else era_check=$CHECK_LEGACY; fi
   inspect "$t $era tools/list --strict" 0 --protocol-era "$era" "$@" --method tools/list --strict
-  check "$t $era: tools/list --strict exits 0 and lists all 10 tools" "$CHECK_TOOLS"
+  check "$t $era: tools/list --strict exits 0 and lists the default tools" "$CHECK_TOOLS"
   inspect "$t $era tools/call list_posts" 0 --protocol-era "$era" "$@" \
     --method tools/call --tool-name list_posts --tool-args-json '{"first":5}'
   check "$t $era: tools/call list_posts {first:5} exits 0 with posts, in the $era era" "$CHECK_POSTS $era_check"
@@ -119,6 +123,10 @@ SERVER_STDERR=""
 for era in modern legacy; do
   suite stdio "$era" -e BUFFER_MCP_SANDBOX=1 "$BIN"
 done
+inspect "stdio modern tools/list --strict, every toolset" 0 --protocol-era modern \
+  -e BUFFER_MCP_SANDBOX=1 -e BUFFER_MCP_TOOLSETS=all "$BIN" --method tools/list --strict
+check "stdio modern, BUFFER_MCP_TOOLSETS=all: tools/list --strict exits 0 and lists every tool" \
+  "$CHECK_ALL_TOOLS"
 
 # Streamable HTTP with a bearer token. --stored-auth-only: never start an interactive OAuth
 # flow (the server answers 401 with WWW-Authenticate when the token is missing).
@@ -144,7 +152,7 @@ SERVER_STDERR="$CI_TMP/sse.stderr"
 echo "sse server: $SSE_URL"
 inspect "sse legacy tools/list --strict" 0 --protocol-era legacy --transport sse --server-url "$SSE_URL" \
   --stored-auth-only --header "Authorization: Bearer $TOKEN" --method tools/list --strict
-check "sse legacy: tools/list --strict exits 0 and lists all 10 tools" "$CHECK_TOOLS"
+check "sse legacy: tools/list --strict exits 0 and lists the default tools" "$CHECK_TOOLS"
 inspect "sse without the token" nonzero --protocol-era legacy --transport sse --server-url "$SSE_URL" \
   --stored-auth-only --method tools/list
 grep -q -e auth_required -e 401 "$ERR" ||

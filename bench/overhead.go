@@ -86,7 +86,7 @@ func MeasureOverhead(ctx context.Context, bin, floorProxy string, n, warm int) (
 	err = roundRobin(ctx, n, warm, []contender{
 		{"buffer-mcp", stdioCall(srv), &o.ViaServer},
 		{"floor proxy", stdioCall(fp), &o.FloorProxy},
-		{"straight to the sandbox", func() error { _, err := client.ListPosts(ctx, direct, input, 20, ""); return err }, &o.Direct},
+		{"straight to the sandbox", func() error { _, err := client.ListPosts(ctx, direct, input, 20, "", false); return err }, &o.Direct},
 	})
 	if err != nil {
 		return o, err

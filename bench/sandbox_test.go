@@ -28,7 +28,7 @@ func BenchmarkSandboxListPosts(b *testing.B) {
 		b.Fatal(err)
 	}
 	input := client.PostsInput{OrganizationId: account.Account.Organizations[0].Id}
-	if _, err := client.ListPosts(b.Context(), gql, input, 20, ""); err != nil {
+	if _, err := client.ListPosts(b.Context(), gql, input, 20, "", false); err != nil {
 		b.Fatal(err)
 	}
 	body, header := rec.body, rec.header
@@ -49,7 +49,7 @@ func BenchmarkSandboxListPosts(b *testing.B) {
 	b.Run("client+sandbox", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := client.ListPosts(b.Context(), gql, input, 20, ""); err != nil {
+			if _, err := client.ListPosts(b.Context(), gql, input, 20, "", false); err != nil {
 				b.Fatal(err)
 			}
 		}

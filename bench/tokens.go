@@ -23,6 +23,10 @@ type ToolCost struct {
 	Name   string
 	Tokens int // o200k_base tokens of that JSON
 	Bytes  int
+
+	// OutputTokens, OutputBytes: the tool's output schema, which most clients do not show
+	// the model but which travels with every tools/list.
+	OutputTokens, OutputBytes int
 }
 
 // ResultCost is one list_posts result for the fixture (FixturePosts scheduled posts).
@@ -65,12 +69,16 @@ func ToolListCosts(ctx context.Context, sel tools.Selection) (per []ToolCost, al
 	if err != nil {
 		return nil, nil, err
 	}
+	type seenTool struct {
+		Name        string          `json:"name"`
+		Description string          `json:"description"`
+		InputSchema json.RawMessage `json:"inputSchema"`
+	}
 	var resp struct {
 		Result struct {
 			Tools []struct {
-				Name        string          `json:"name"`
-				Description string          `json:"description"`
-				InputSchema json.RawMessage `json:"inputSchema"`
+				seenTool
+				OutputSchema json.RawMessage `json:"outputSchema"`
 			} `json:"tools"`
 		} `json:"result"`
 		Error json.RawMessage `json:"error"`
@@ -82,7 +90,7 @@ func ToolListCosts(ctx context.Context, sel tools.Selection) (per []ToolCost, al
 		return nil, nil, fmt.Errorf("tools/list answered no tools: %s", b)
 	}
 	for _, t := range resp.Result.Tools {
-		seen, err := json.Marshal(t)
+		seen, err := json.Marshal(t.seenTool)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -90,7 +98,11 @@ func ToolListCosts(ctx context.Context, sel tools.Selection) (per []ToolCost, al
 		if err != nil {
 			return nil, nil, err
 		}
-		per = append(per, ToolCost{Name: t.Name, Tokens: n, Bytes: len(seen)})
+		out, err := Tokens(string(t.OutputSchema))
+		if err != nil {
+			return nil, nil, err
+		}
+		per = append(per, ToolCost{Name: t.Name, Tokens: n, Bytes: len(seen), OutputTokens: out, OutputBytes: len(t.OutputSchema)})
 		all = append(all, seen)
 	}
 	return per, all, nil

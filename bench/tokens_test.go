@@ -49,4 +49,7 @@ func TestConversationRequestsRun(t *testing.T) {
 	if len(ops) == 0 {
 		t.Fatal("no request reached the sandbox")
 	}
+	if ops, err = LastWeekRequests(t.Context()); err != nil || len(ops) == 0 {
+		t.Fatalf("LastWeekRequests: %v, %v", ops, err)
+	}
 }

@@ -40,7 +40,7 @@ func BenchmarkListPostsAnswer(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				resp, err := client.ListPosts(b.Context(), c.gql, input, 20, "")
+				resp, err := client.ListPosts(b.Context(), c.gql, input, 20, "", false)
 				if err != nil || len(resp.Posts.Edges) != 20 {
 					b.Fatalf("%v, %d posts", err, len(resp.Posts.Edges))
 				}

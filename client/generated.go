@@ -10,6 +10,81 @@ import (
 	"github.com/Khan/genqlient/graphql"
 )
 
+// AggregatedPostMetricsAggregatedPostMetrics includes the requested fields of the GraphQL type AggregatedPostMetrics.
+type AggregatedPostMetricsAggregatedPostMetrics struct {
+	Metrics          []AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric `json:"metrics"`
+	MetricsUpdatedAt string                                                        `json:"metricsUpdatedAt"`
+}
+
+// GetMetrics returns AggregatedPostMetricsAggregatedPostMetrics.Metrics, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsAggregatedPostMetrics) GetMetrics() []AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric {
+	return v.Metrics
+}
+
+// GetMetricsUpdatedAt returns AggregatedPostMetricsAggregatedPostMetrics.MetricsUpdatedAt, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsAggregatedPostMetrics) GetMetricsUpdatedAt() string {
+	return v.MetricsUpdatedAt
+}
+
+// AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric includes the requested fields of the GraphQL type PostMetric.
+type AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric struct {
+	Type  PostMetricType `json:"type"`
+	Name  string         `json:"name"`
+	Value float64        `json:"value"`
+	Unit  PostMetricUnit `json:"unit"`
+}
+
+// GetType returns AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric.Type, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric) GetType() PostMetricType {
+	return v.Type
+}
+
+// GetName returns AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric.Name, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric) GetName() string { return v.Name }
+
+// GetValue returns AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric.Value, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric) GetValue() float64 {
+	return v.Value
+}
+
+// GetUnit returns AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric.Unit, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsAggregatedPostMetricsMetricsPostMetric) GetUnit() PostMetricUnit {
+	return v.Unit
+}
+
+type AggregatedPostMetricsInput struct {
+	OrganizationId string         `json:"organizationId"`
+	StartDateTime  string         `json:"startDateTime"`
+	EndDateTime    string         `json:"endDateTime"`
+	ChannelIds     []string       `json:"channelIds,omitempty"`
+	Tags           *TagComparator `json:"tags,omitempty"`
+}
+
+// GetOrganizationId returns AggregatedPostMetricsInput.OrganizationId, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsInput) GetOrganizationId() string { return v.OrganizationId }
+
+// GetStartDateTime returns AggregatedPostMetricsInput.StartDateTime, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsInput) GetStartDateTime() string { return v.StartDateTime }
+
+// GetEndDateTime returns AggregatedPostMetricsInput.EndDateTime, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsInput) GetEndDateTime() string { return v.EndDateTime }
+
+// GetChannelIds returns AggregatedPostMetricsInput.ChannelIds, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsInput) GetChannelIds() []string { return v.ChannelIds }
+
+// GetTags returns AggregatedPostMetricsInput.Tags, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsInput) GetTags() *TagComparator { return v.Tags }
+
+// AggregatedPostMetricsResponse is returned by AggregatedPostMetrics on success.
+type AggregatedPostMetricsResponse struct {
+	AggregatedPostMetrics AggregatedPostMetricsAggregatedPostMetrics `json:"aggregatedPostMetrics"`
+}
+
+// GetAggregatedPostMetrics returns AggregatedPostMetricsResponse.AggregatedPostMetrics, and is useful for accessing the field via an interface.
+func (v *AggregatedPostMetricsResponse) GetAggregatedPostMetrics() AggregatedPostMetricsAggregatedPostMetrics {
+	return v.AggregatedPostMetrics
+}
+
 type AssetInput struct {
 	Image    *ImageAssetInput    `json:"image,omitempty"`
 	Video    *VideoAssetInput    `json:"video,omitempty"`
@@ -452,6 +527,7 @@ func (v *CreateIdeaCreateIdeaUnexpectedError) GetMessage() string { return v.Mes
 type CreateIdeaInput struct {
 	OrganizationId string           `json:"organizationId"`
 	Content        IdeaContentInput `json:"content"`
+	Group          *IdeaGroupInput  `json:"group,omitempty"`
 }
 
 // GetOrganizationId returns CreateIdeaInput.OrganizationId, and is useful for accessing the field via an interface.
@@ -459,6 +535,9 @@ func (v *CreateIdeaInput) GetOrganizationId() string { return v.OrganizationId }
 
 // GetContent returns CreateIdeaInput.Content, and is useful for accessing the field via an interface.
 func (v *CreateIdeaInput) GetContent() IdeaContentInput { return v.Content }
+
+// GetGroup returns CreateIdeaInput.Group, and is useful for accessing the field via an interface.
+func (v *CreateIdeaInput) GetGroup() *IdeaGroupInput { return v.Group }
 
 // CreateIdeaResponse is returned by CreateIdea on success.
 type CreateIdeaResponse struct {
@@ -1046,6 +1125,351 @@ func (v *CreatePostResponse) __premarshalJSON() (*__premarshalCreatePostResponse
 	return &retval, nil
 }
 
+// CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload includes the requested fields of the GraphQL interface CreatePostTemplatePayload.
+//
+// CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload is implemented by the following types:
+// CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess
+// CreatePostTemplateCreatePostTemplateVoidMutationError
+type CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload interface {
+	implementsGraphQLInterfaceCreatePostTemplateCreatePostTemplateCreatePostTemplatePayload()
+	// GetTypename returns the receiver's concrete GraphQL type-name (see interface doc for possible values).
+	GetTypename() string
+}
+
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess) implementsGraphQLInterfaceCreatePostTemplateCreatePostTemplateCreatePostTemplatePayload() {
+}
+func (v *CreatePostTemplateCreatePostTemplateVoidMutationError) implementsGraphQLInterfaceCreatePostTemplateCreatePostTemplateCreatePostTemplatePayload() {
+}
+
+func __unmarshalCreatePostTemplateCreatePostTemplateCreatePostTemplatePayload(b []byte, v *CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload) error {
+	if string(b) == "null" {
+		return nil
+	}
+
+	var tn struct {
+		TypeName string `json:"__typename"`
+	}
+	err := json.Unmarshal(b, &tn)
+	if err != nil {
+		return err
+	}
+
+	switch tn.TypeName {
+	case "CreatePostTemplateSuccess":
+		*v = new(CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess)
+		return json.Unmarshal(b, *v)
+	case "VoidMutationError":
+		*v = new(CreatePostTemplateCreatePostTemplateVoidMutationError)
+		return json.Unmarshal(b, *v)
+	case "":
+		return fmt.Errorf(
+			"response was missing CreatePostTemplatePayload.__typename")
+	default:
+		return fmt.Errorf(
+			`unexpected concrete type for CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload: "%v"`, tn.TypeName)
+	}
+}
+
+func __marshalCreatePostTemplateCreatePostTemplateCreatePostTemplatePayload(v *CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload) ([]byte, error) {
+
+	var typename string
+	switch v := (*v).(type) {
+	case *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess:
+		typename = "CreatePostTemplateSuccess"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess
+		}{typename, v}
+		return json.Marshal(result)
+	case *CreatePostTemplateCreatePostTemplateVoidMutationError:
+		typename = "VoidMutationError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*CreatePostTemplateCreatePostTemplateVoidMutationError
+		}{typename, v}
+		return json.Marshal(result)
+	case nil:
+		return []byte("null"), nil
+	default:
+		return nil, fmt.Errorf(
+			`unexpected concrete type for CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload: "%T"`, v)
+	}
+}
+
+// CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess includes the requested fields of the GraphQL type CreatePostTemplateSuccess.
+type CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess struct {
+	Typename     string                                                                    `json:"__typename"`
+	PostTemplate CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate `json:"postTemplate"`
+}
+
+// GetTypename returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess.Typename, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess) GetTypename() string {
+	return v.Typename
+}
+
+// GetPostTemplate returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess.PostTemplate, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccess) GetPostTemplate() CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate {
+	return v.PostTemplate
+}
+
+// CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate includes the requested fields of the GraphQL type PostTemplate.
+type CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate struct {
+	PostTemplateFields `json:"-"`
+}
+
+// GetId returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate.Id, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) GetId() string {
+	return v.PostTemplateFields.Id
+}
+
+// GetTitle returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate.Title, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) GetTitle() string {
+	return v.PostTemplateFields.Title
+}
+
+// GetBody returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate.Body, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) GetBody() string {
+	return v.PostTemplateFields.Body
+}
+
+// GetDescription returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate.Description, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) GetDescription() string {
+	return v.PostTemplateFields.Description
+}
+
+// GetEmoji returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate.Emoji, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) GetEmoji() string {
+	return v.PostTemplateFields.Emoji
+}
+
+// GetVisibility returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate.Visibility, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) GetVisibility() PostTemplateVisibility {
+	return v.PostTemplateFields.Visibility
+}
+
+// GetUpdatedAt returns CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate.UpdatedAt, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) GetUpdatedAt() string {
+	return v.PostTemplateFields.UpdatedAt
+}
+
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.PostTemplateFields)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalCreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate struct {
+	Id string `json:"id"`
+
+	Title string `json:"title"`
+
+	Body string `json:"body"`
+
+	Description string `json:"description"`
+
+	Emoji string `json:"emoji"`
+
+	Visibility PostTemplateVisibility `json:"visibility"`
+
+	UpdatedAt string `json:"updatedAt"`
+}
+
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate) __premarshalJSON() (*__premarshalCreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate, error) {
+	var retval __premarshalCreatePostTemplateCreatePostTemplateCreatePostTemplateSuccessPostTemplate
+
+	retval.Id = v.PostTemplateFields.Id
+	retval.Title = v.PostTemplateFields.Title
+	retval.Body = v.PostTemplateFields.Body
+	retval.Description = v.PostTemplateFields.Description
+	retval.Emoji = v.PostTemplateFields.Emoji
+	retval.Visibility = v.PostTemplateFields.Visibility
+	retval.UpdatedAt = v.PostTemplateFields.UpdatedAt
+	return &retval, nil
+}
+
+// CreatePostTemplateCreatePostTemplateVoidMutationError includes the requested fields of the GraphQL type VoidMutationError.
+type CreatePostTemplateCreatePostTemplateVoidMutationError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns CreatePostTemplateCreatePostTemplateVoidMutationError.Typename, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateVoidMutationError) GetTypename() string {
+	return v.Typename
+}
+
+// GetMessage returns CreatePostTemplateCreatePostTemplateVoidMutationError.Message, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateCreatePostTemplateVoidMutationError) GetMessage() string { return v.Message }
+
+type CreatePostTemplateInput struct {
+	OrganizationId string                 `json:"organizationId"`
+	Title          string                 `json:"title"`
+	Body           string                 `json:"body"`
+	Emoji          string                 `json:"emoji,omitempty"`
+	Description    string                 `json:"description,omitempty"`
+	Visibility     PostTemplateVisibility `json:"visibility,omitempty"`
+}
+
+// GetOrganizationId returns CreatePostTemplateInput.OrganizationId, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateInput) GetOrganizationId() string { return v.OrganizationId }
+
+// GetTitle returns CreatePostTemplateInput.Title, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateInput) GetTitle() string { return v.Title }
+
+// GetBody returns CreatePostTemplateInput.Body, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateInput) GetBody() string { return v.Body }
+
+// GetEmoji returns CreatePostTemplateInput.Emoji, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateInput) GetEmoji() string { return v.Emoji }
+
+// GetDescription returns CreatePostTemplateInput.Description, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateInput) GetDescription() string { return v.Description }
+
+// GetVisibility returns CreatePostTemplateInput.Visibility, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateInput) GetVisibility() PostTemplateVisibility { return v.Visibility }
+
+// CreatePostTemplateResponse is returned by CreatePostTemplate on success.
+type CreatePostTemplateResponse struct {
+	CreatePostTemplate CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload `json:"-"`
+}
+
+// GetCreatePostTemplate returns CreatePostTemplateResponse.CreatePostTemplate, and is useful for accessing the field via an interface.
+func (v *CreatePostTemplateResponse) GetCreatePostTemplate() CreatePostTemplateCreatePostTemplateCreatePostTemplatePayload {
+	return v.CreatePostTemplate
+}
+
+func (v *CreatePostTemplateResponse) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*CreatePostTemplateResponse
+		CreatePostTemplate json.RawMessage `json:"createPostTemplate"`
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.CreatePostTemplateResponse = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	{
+		dst := &v.CreatePostTemplate
+		src := firstPass.CreatePostTemplate
+		if len(src) != 0 && string(src) != "null" {
+			err = __unmarshalCreatePostTemplateCreatePostTemplateCreatePostTemplatePayload(
+				src, dst)
+			if err != nil {
+				return fmt.Errorf(
+					"unable to unmarshal CreatePostTemplateResponse.CreatePostTemplate: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type __premarshalCreatePostTemplateResponse struct {
+	CreatePostTemplate json.RawMessage `json:"createPostTemplate"`
+}
+
+func (v *CreatePostTemplateResponse) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *CreatePostTemplateResponse) __premarshalJSON() (*__premarshalCreatePostTemplateResponse, error) {
+	var retval __premarshalCreatePostTemplateResponse
+
+	{
+
+		dst := &retval.CreatePostTemplate
+		src := v.CreatePostTemplate
+		var err error
+		*dst, err = __marshalCreatePostTemplateCreatePostTemplateCreatePostTemplatePayload(
+			&src)
+		if err != nil {
+			return nil, fmt.Errorf(
+				"unable to marshal CreatePostTemplateResponse.CreatePostTemplate: %w", err)
+		}
+	}
+	return &retval, nil
+}
+
+// DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus includes the requested fields of the GraphQL type DailyPostingLimitStatus.
+type DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus struct {
+	ChannelId string `json:"channelId"`
+	Sent      int    `json:"sent"`
+	Scheduled int    `json:"scheduled"`
+	Limit     *int   `json:"limit"`
+	IsAtLimit bool   `json:"isAtLimit"`
+}
+
+// GetChannelId returns DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus.ChannelId, and is useful for accessing the field via an interface.
+func (v *DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus) GetChannelId() string {
+	return v.ChannelId
+}
+
+// GetSent returns DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus.Sent, and is useful for accessing the field via an interface.
+func (v *DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus) GetSent() int { return v.Sent }
+
+// GetScheduled returns DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus.Scheduled, and is useful for accessing the field via an interface.
+func (v *DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus) GetScheduled() int {
+	return v.Scheduled
+}
+
+// GetLimit returns DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus.Limit, and is useful for accessing the field via an interface.
+func (v *DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus) GetLimit() *int { return v.Limit }
+
+// GetIsAtLimit returns DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus.IsAtLimit, and is useful for accessing the field via an interface.
+func (v *DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus) GetIsAtLimit() bool {
+	return v.IsAtLimit
+}
+
+// DailyPostingLimitsResponse is returned by DailyPostingLimits on success.
+type DailyPostingLimitsResponse struct {
+	DailyPostingLimits []DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus `json:"dailyPostingLimits"`
+}
+
+// GetDailyPostingLimits returns DailyPostingLimitsResponse.DailyPostingLimits, and is useful for accessing the field via an interface.
+func (v *DailyPostingLimitsResponse) GetDailyPostingLimits() []DailyPostingLimitsDailyPostingLimitsDailyPostingLimitStatus {
+	return v.DailyPostingLimits
+}
+
 type DateTimeComparator struct {
 	Start string `json:"start,omitempty"`
 	End   string `json:"end,omitempty"`
@@ -1256,6 +1680,174 @@ func (v *DeletePostResponse) __premarshalJSON() (*__premarshalDeletePostResponse
 		if err != nil {
 			return nil, fmt.Errorf(
 				"unable to marshal DeletePostResponse.DeletePost: %w", err)
+		}
+	}
+	return &retval, nil
+}
+
+// DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload includes the requested fields of the GraphQL interface DeletePostTemplatePayload.
+//
+// DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload is implemented by the following types:
+// DeletePostTemplateDeletePostTemplateEmptySuccess
+// DeletePostTemplateDeletePostTemplateVoidMutationError
+type DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload interface {
+	implementsGraphQLInterfaceDeletePostTemplateDeletePostTemplateDeletePostTemplatePayload()
+	// GetTypename returns the receiver's concrete GraphQL type-name (see interface doc for possible values).
+	GetTypename() string
+}
+
+func (v *DeletePostTemplateDeletePostTemplateEmptySuccess) implementsGraphQLInterfaceDeletePostTemplateDeletePostTemplateDeletePostTemplatePayload() {
+}
+func (v *DeletePostTemplateDeletePostTemplateVoidMutationError) implementsGraphQLInterfaceDeletePostTemplateDeletePostTemplateDeletePostTemplatePayload() {
+}
+
+func __unmarshalDeletePostTemplateDeletePostTemplateDeletePostTemplatePayload(b []byte, v *DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload) error {
+	if string(b) == "null" {
+		return nil
+	}
+
+	var tn struct {
+		TypeName string `json:"__typename"`
+	}
+	err := json.Unmarshal(b, &tn)
+	if err != nil {
+		return err
+	}
+
+	switch tn.TypeName {
+	case "EmptySuccess":
+		*v = new(DeletePostTemplateDeletePostTemplateEmptySuccess)
+		return json.Unmarshal(b, *v)
+	case "VoidMutationError":
+		*v = new(DeletePostTemplateDeletePostTemplateVoidMutationError)
+		return json.Unmarshal(b, *v)
+	case "":
+		return fmt.Errorf(
+			"response was missing DeletePostTemplatePayload.__typename")
+	default:
+		return fmt.Errorf(
+			`unexpected concrete type for DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload: "%v"`, tn.TypeName)
+	}
+}
+
+func __marshalDeletePostTemplateDeletePostTemplateDeletePostTemplatePayload(v *DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload) ([]byte, error) {
+
+	var typename string
+	switch v := (*v).(type) {
+	case *DeletePostTemplateDeletePostTemplateEmptySuccess:
+		typename = "EmptySuccess"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*DeletePostTemplateDeletePostTemplateEmptySuccess
+		}{typename, v}
+		return json.Marshal(result)
+	case *DeletePostTemplateDeletePostTemplateVoidMutationError:
+		typename = "VoidMutationError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*DeletePostTemplateDeletePostTemplateVoidMutationError
+		}{typename, v}
+		return json.Marshal(result)
+	case nil:
+		return []byte("null"), nil
+	default:
+		return nil, fmt.Errorf(
+			`unexpected concrete type for DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload: "%T"`, v)
+	}
+}
+
+// DeletePostTemplateDeletePostTemplateEmptySuccess includes the requested fields of the GraphQL type EmptySuccess.
+type DeletePostTemplateDeletePostTemplateEmptySuccess struct {
+	Typename string `json:"__typename"`
+}
+
+// GetTypename returns DeletePostTemplateDeletePostTemplateEmptySuccess.Typename, and is useful for accessing the field via an interface.
+func (v *DeletePostTemplateDeletePostTemplateEmptySuccess) GetTypename() string { return v.Typename }
+
+// DeletePostTemplateDeletePostTemplateVoidMutationError includes the requested fields of the GraphQL type VoidMutationError.
+type DeletePostTemplateDeletePostTemplateVoidMutationError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns DeletePostTemplateDeletePostTemplateVoidMutationError.Typename, and is useful for accessing the field via an interface.
+func (v *DeletePostTemplateDeletePostTemplateVoidMutationError) GetTypename() string {
+	return v.Typename
+}
+
+// GetMessage returns DeletePostTemplateDeletePostTemplateVoidMutationError.Message, and is useful for accessing the field via an interface.
+func (v *DeletePostTemplateDeletePostTemplateVoidMutationError) GetMessage() string { return v.Message }
+
+// DeletePostTemplateResponse is returned by DeletePostTemplate on success.
+type DeletePostTemplateResponse struct {
+	DeletePostTemplate DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload `json:"-"`
+}
+
+// GetDeletePostTemplate returns DeletePostTemplateResponse.DeletePostTemplate, and is useful for accessing the field via an interface.
+func (v *DeletePostTemplateResponse) GetDeletePostTemplate() DeletePostTemplateDeletePostTemplateDeletePostTemplatePayload {
+	return v.DeletePostTemplate
+}
+
+func (v *DeletePostTemplateResponse) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*DeletePostTemplateResponse
+		DeletePostTemplate json.RawMessage `json:"deletePostTemplate"`
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.DeletePostTemplateResponse = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	{
+		dst := &v.DeletePostTemplate
+		src := firstPass.DeletePostTemplate
+		if len(src) != 0 && string(src) != "null" {
+			err = __unmarshalDeletePostTemplateDeletePostTemplateDeletePostTemplatePayload(
+				src, dst)
+			if err != nil {
+				return fmt.Errorf(
+					"unable to unmarshal DeletePostTemplateResponse.DeletePostTemplate: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type __premarshalDeletePostTemplateResponse struct {
+	DeletePostTemplate json.RawMessage `json:"deletePostTemplate"`
+}
+
+func (v *DeletePostTemplateResponse) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *DeletePostTemplateResponse) __premarshalJSON() (*__premarshalDeletePostTemplateResponse, error) {
+	var retval __premarshalDeletePostTemplateResponse
+
+	{
+
+		dst := &retval.DeletePostTemplate
+		src := v.DeletePostTemplate
+		var err error
+		*dst, err = __marshalDeletePostTemplateDeletePostTemplateDeletePostTemplatePayload(
+			&src)
+		if err != nil {
+			return nil, fmt.Errorf(
+				"unable to marshal DeletePostTemplateResponse.DeletePostTemplate: %w", err)
 		}
 	}
 	return &retval, nil
@@ -2036,6 +2628,108 @@ type GetPostResponse struct {
 // GetPost returns GetPostResponse.Post, and is useful for accessing the field via an interface.
 func (v *GetPostResponse) GetPost() GetPostPost { return v.Post }
 
+// GetPostTemplatePostTemplate includes the requested fields of the GraphQL type PostTemplate.
+type GetPostTemplatePostTemplate struct {
+	PostTemplateFields `json:"-"`
+}
+
+// GetId returns GetPostTemplatePostTemplate.Id, and is useful for accessing the field via an interface.
+func (v *GetPostTemplatePostTemplate) GetId() string { return v.PostTemplateFields.Id }
+
+// GetTitle returns GetPostTemplatePostTemplate.Title, and is useful for accessing the field via an interface.
+func (v *GetPostTemplatePostTemplate) GetTitle() string { return v.PostTemplateFields.Title }
+
+// GetBody returns GetPostTemplatePostTemplate.Body, and is useful for accessing the field via an interface.
+func (v *GetPostTemplatePostTemplate) GetBody() string { return v.PostTemplateFields.Body }
+
+// GetDescription returns GetPostTemplatePostTemplate.Description, and is useful for accessing the field via an interface.
+func (v *GetPostTemplatePostTemplate) GetDescription() string {
+	return v.PostTemplateFields.Description
+}
+
+// GetEmoji returns GetPostTemplatePostTemplate.Emoji, and is useful for accessing the field via an interface.
+func (v *GetPostTemplatePostTemplate) GetEmoji() string { return v.PostTemplateFields.Emoji }
+
+// GetVisibility returns GetPostTemplatePostTemplate.Visibility, and is useful for accessing the field via an interface.
+func (v *GetPostTemplatePostTemplate) GetVisibility() PostTemplateVisibility {
+	return v.PostTemplateFields.Visibility
+}
+
+// GetUpdatedAt returns GetPostTemplatePostTemplate.UpdatedAt, and is useful for accessing the field via an interface.
+func (v *GetPostTemplatePostTemplate) GetUpdatedAt() string { return v.PostTemplateFields.UpdatedAt }
+
+func (v *GetPostTemplatePostTemplate) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*GetPostTemplatePostTemplate
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.GetPostTemplatePostTemplate = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.PostTemplateFields)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalGetPostTemplatePostTemplate struct {
+	Id string `json:"id"`
+
+	Title string `json:"title"`
+
+	Body string `json:"body"`
+
+	Description string `json:"description"`
+
+	Emoji string `json:"emoji"`
+
+	Visibility PostTemplateVisibility `json:"visibility"`
+
+	UpdatedAt string `json:"updatedAt"`
+}
+
+func (v *GetPostTemplatePostTemplate) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *GetPostTemplatePostTemplate) __premarshalJSON() (*__premarshalGetPostTemplatePostTemplate, error) {
+	var retval __premarshalGetPostTemplatePostTemplate
+
+	retval.Id = v.PostTemplateFields.Id
+	retval.Title = v.PostTemplateFields.Title
+	retval.Body = v.PostTemplateFields.Body
+	retval.Description = v.PostTemplateFields.Description
+	retval.Emoji = v.PostTemplateFields.Emoji
+	retval.Visibility = v.PostTemplateFields.Visibility
+	retval.UpdatedAt = v.PostTemplateFields.UpdatedAt
+	return &retval, nil
+}
+
+// GetPostTemplateResponse is returned by GetPostTemplate on success.
+type GetPostTemplateResponse struct {
+	PostTemplate *GetPostTemplatePostTemplate `json:"postTemplate"`
+}
+
+// GetPostTemplate returns GetPostTemplateResponse.PostTemplate, and is useful for accessing the field via an interface.
+func (v *GetPostTemplateResponse) GetPostTemplate() *GetPostTemplatePostTemplate {
+	return v.PostTemplate
+}
+
 type IdeaContentInput struct {
 	Title    string    `json:"title,omitempty"`
 	Text     string    `json:"text,omitempty"`
@@ -2117,6 +2811,17 @@ func (v *IdeaFieldsContentIdeaContentMediaIdeaMedia) GetUrl() string { return v.
 
 // GetAlt returns IdeaFieldsContentIdeaContentMediaIdeaMedia.Alt, and is useful for accessing the field via an interface.
 func (v *IdeaFieldsContentIdeaContentMediaIdeaMedia) GetAlt() string { return v.Alt }
+
+type IdeaGroupInput struct {
+	GroupId      string `json:"groupId,omitempty"`
+	PlaceAfterId string `json:"placeAfterId,omitempty"`
+}
+
+// GetGroupId returns IdeaGroupInput.GroupId, and is useful for accessing the field via an interface.
+func (v *IdeaGroupInput) GetGroupId() string { return v.GroupId }
+
+// GetPlaceAfterId returns IdeaGroupInput.PlaceAfterId, and is useful for accessing the field via an interface.
+func (v *IdeaGroupInput) GetPlaceAfterId() string { return v.PlaceAfterId }
 
 type ImageAssetInput struct {
 	Url          string              `json:"url"`
@@ -2300,6 +3005,28 @@ type ListChannelsResponse struct {
 // GetChannels returns ListChannelsResponse.Channels, and is useful for accessing the field via an interface.
 func (v *ListChannelsResponse) GetChannels() []ListChannelsChannelsChannel { return v.Channels }
 
+// ListIdeaGroupsIdeaGroupsIdeaGroup includes the requested fields of the GraphQL type IdeaGroup.
+type ListIdeaGroupsIdeaGroupsIdeaGroup struct {
+	Id   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// GetId returns ListIdeaGroupsIdeaGroupsIdeaGroup.Id, and is useful for accessing the field via an interface.
+func (v *ListIdeaGroupsIdeaGroupsIdeaGroup) GetId() string { return v.Id }
+
+// GetName returns ListIdeaGroupsIdeaGroupsIdeaGroup.Name, and is useful for accessing the field via an interface.
+func (v *ListIdeaGroupsIdeaGroupsIdeaGroup) GetName() string { return v.Name }
+
+// ListIdeaGroupsResponse is returned by ListIdeaGroups on success.
+type ListIdeaGroupsResponse struct {
+	IdeaGroups []ListIdeaGroupsIdeaGroupsIdeaGroup `json:"ideaGroups"`
+}
+
+// GetIdeaGroups returns ListIdeaGroupsResponse.IdeaGroups, and is useful for accessing the field via an interface.
+func (v *ListIdeaGroupsResponse) GetIdeaGroups() []ListIdeaGroupsIdeaGroupsIdeaGroup {
+	return v.IdeaGroups
+}
+
 // ListIdeasIdeasIdeasConnection includes the requested fields of the GraphQL type IdeasConnection.
 type ListIdeasIdeasIdeasConnection struct {
 	Edges    []ListIdeasIdeasIdeasConnectionEdgesIdeaEdge            `json:"edges"`
@@ -2426,6 +3153,64 @@ type ListIdeasResponse struct {
 // GetIdeas returns ListIdeasResponse.Ideas, and is useful for accessing the field via an interface.
 func (v *ListIdeasResponse) GetIdeas() ListIdeasIdeasIdeasConnection { return v.Ideas }
 
+// ListPostTemplatesPostTemplatesPostTemplatesConnection includes the requested fields of the GraphQL type PostTemplatesConnection.
+type ListPostTemplatesPostTemplatesPostTemplatesConnection struct {
+	Edges      []ListPostTemplatesPostTemplatesPostTemplatesConnectionEdgesPostTemplateEdge    `json:"edges"`
+	PageInfo   ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo `json:"pageInfo"`
+	TotalCount int                                                                             `json:"totalCount"`
+}
+
+// GetEdges returns ListPostTemplatesPostTemplatesPostTemplatesConnection.Edges, and is useful for accessing the field via an interface.
+func (v *ListPostTemplatesPostTemplatesPostTemplatesConnection) GetEdges() []ListPostTemplatesPostTemplatesPostTemplatesConnectionEdgesPostTemplateEdge {
+	return v.Edges
+}
+
+// GetPageInfo returns ListPostTemplatesPostTemplatesPostTemplatesConnection.PageInfo, and is useful for accessing the field via an interface.
+func (v *ListPostTemplatesPostTemplatesPostTemplatesConnection) GetPageInfo() ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo {
+	return v.PageInfo
+}
+
+// GetTotalCount returns ListPostTemplatesPostTemplatesPostTemplatesConnection.TotalCount, and is useful for accessing the field via an interface.
+func (v *ListPostTemplatesPostTemplatesPostTemplatesConnection) GetTotalCount() int {
+	return v.TotalCount
+}
+
+// ListPostTemplatesPostTemplatesPostTemplatesConnectionEdgesPostTemplateEdge includes the requested fields of the GraphQL type PostTemplateEdge.
+type ListPostTemplatesPostTemplatesPostTemplatesConnectionEdgesPostTemplateEdge struct {
+	Node PostTemplateFields `json:"node"`
+}
+
+// GetNode returns ListPostTemplatesPostTemplatesPostTemplatesConnectionEdgesPostTemplateEdge.Node, and is useful for accessing the field via an interface.
+func (v *ListPostTemplatesPostTemplatesPostTemplatesConnectionEdgesPostTemplateEdge) GetNode() PostTemplateFields {
+	return v.Node
+}
+
+// ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo includes the requested fields of the GraphQL type PaginationPageInfo.
+type ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo struct {
+	HasNextPage bool   `json:"hasNextPage"`
+	EndCursor   string `json:"endCursor"`
+}
+
+// GetHasNextPage returns ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo.HasNextPage, and is useful for accessing the field via an interface.
+func (v *ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo) GetHasNextPage() bool {
+	return v.HasNextPage
+}
+
+// GetEndCursor returns ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo.EndCursor, and is useful for accessing the field via an interface.
+func (v *ListPostTemplatesPostTemplatesPostTemplatesConnectionPageInfoPaginationPageInfo) GetEndCursor() string {
+	return v.EndCursor
+}
+
+// ListPostTemplatesResponse is returned by ListPostTemplates on success.
+type ListPostTemplatesResponse struct {
+	PostTemplates ListPostTemplatesPostTemplatesPostTemplatesConnection `json:"postTemplates"`
+}
+
+// GetPostTemplates returns ListPostTemplatesResponse.PostTemplates, and is useful for accessing the field via an interface.
+func (v *ListPostTemplatesResponse) GetPostTemplates() ListPostTemplatesPostTemplatesPostTemplatesConnection {
+	return v.PostTemplates
+}
+
 // ListPostsPostsPostsResults includes the requested fields of the GraphQL type PostsResults.
 type ListPostsPostsPostsResults struct {
 	Edges    []ListPostsPostsPostsResultsEdgesPostsEdge           `json:"edges"`
@@ -2444,11 +3229,43 @@ func (v *ListPostsPostsPostsResults) GetPageInfo() ListPostsPostsPostsResultsPag
 
 // ListPostsPostsPostsResultsEdgesPostsEdge includes the requested fields of the GraphQL type PostsEdge.
 type ListPostsPostsPostsResultsEdgesPostsEdge struct {
-	Node PostFields `json:"node"`
+	Node     PostFields                                           `json:"node"`
+	Measured ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPost `json:"measured"`
 }
 
 // GetNode returns ListPostsPostsPostsResultsEdgesPostsEdge.Node, and is useful for accessing the field via an interface.
 func (v *ListPostsPostsPostsResultsEdgesPostsEdge) GetNode() PostFields { return v.Node }
+
+// GetMeasured returns ListPostsPostsPostsResultsEdgesPostsEdge.Measured, and is useful for accessing the field via an interface.
+func (v *ListPostsPostsPostsResultsEdgesPostsEdge) GetMeasured() ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPost {
+	return v.Measured
+}
+
+// ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPost includes the requested fields of the GraphQL type Post.
+type ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPost struct {
+	Metrics []ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric `json:"metrics"`
+}
+
+// GetMetrics returns ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPost.Metrics, and is useful for accessing the field via an interface.
+func (v *ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPost) GetMetrics() []ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric {
+	return v.Metrics
+}
+
+// ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric includes the requested fields of the GraphQL type PostMetric.
+type ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric struct {
+	Type  PostMetricType `json:"type"`
+	Value float64        `json:"value"`
+}
+
+// GetType returns ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric.Type, and is useful for accessing the field via an interface.
+func (v *ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric) GetType() PostMetricType {
+	return v.Type
+}
+
+// GetValue returns ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric.Value, and is useful for accessing the field via an interface.
+func (v *ListPostsPostsPostsResultsEdgesPostsEdgeMeasuredPostMetricsPostMetric) GetValue() float64 {
+	return v.Value
+}
 
 // ListPostsPostsPostsResultsPageInfoPaginationPageInfo includes the requested fields of the GraphQL type PaginationPageInfo.
 type ListPostsPostsPostsResultsPageInfoPaginationPageInfo struct {
@@ -2492,6 +3309,336 @@ var AllMediaType = []MediaType{
 	MediaTypeLink,
 	MediaTypeDocument,
 	MediaTypeUnsupported,
+}
+
+// MovePostInQueueMovePostInQueueMovePostInQueuePayload includes the requested fields of the GraphQL interface MovePostInQueuePayload.
+//
+// MovePostInQueueMovePostInQueueMovePostInQueuePayload is implemented by the following types:
+// MovePostInQueueMovePostInQueuePostActionSuccess
+// MovePostInQueueMovePostInQueueVoidMutationError
+type MovePostInQueueMovePostInQueueMovePostInQueuePayload interface {
+	implementsGraphQLInterfaceMovePostInQueueMovePostInQueueMovePostInQueuePayload()
+	// GetTypename returns the receiver's concrete GraphQL type-name (see interface doc for possible values).
+	GetTypename() string
+}
+
+func (v *MovePostInQueueMovePostInQueuePostActionSuccess) implementsGraphQLInterfaceMovePostInQueueMovePostInQueueMovePostInQueuePayload() {
+}
+func (v *MovePostInQueueMovePostInQueueVoidMutationError) implementsGraphQLInterfaceMovePostInQueueMovePostInQueueMovePostInQueuePayload() {
+}
+
+func __unmarshalMovePostInQueueMovePostInQueueMovePostInQueuePayload(b []byte, v *MovePostInQueueMovePostInQueueMovePostInQueuePayload) error {
+	if string(b) == "null" {
+		return nil
+	}
+
+	var tn struct {
+		TypeName string `json:"__typename"`
+	}
+	err := json.Unmarshal(b, &tn)
+	if err != nil {
+		return err
+	}
+
+	switch tn.TypeName {
+	case "PostActionSuccess":
+		*v = new(MovePostInQueueMovePostInQueuePostActionSuccess)
+		return json.Unmarshal(b, *v)
+	case "VoidMutationError":
+		*v = new(MovePostInQueueMovePostInQueueVoidMutationError)
+		return json.Unmarshal(b, *v)
+	case "":
+		return fmt.Errorf(
+			"response was missing MovePostInQueuePayload.__typename")
+	default:
+		return fmt.Errorf(
+			`unexpected concrete type for MovePostInQueueMovePostInQueueMovePostInQueuePayload: "%v"`, tn.TypeName)
+	}
+}
+
+func __marshalMovePostInQueueMovePostInQueueMovePostInQueuePayload(v *MovePostInQueueMovePostInQueueMovePostInQueuePayload) ([]byte, error) {
+
+	var typename string
+	switch v := (*v).(type) {
+	case *MovePostInQueueMovePostInQueuePostActionSuccess:
+		typename = "PostActionSuccess"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*MovePostInQueueMovePostInQueuePostActionSuccess
+		}{typename, v}
+		return json.Marshal(result)
+	case *MovePostInQueueMovePostInQueueVoidMutationError:
+		typename = "VoidMutationError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*MovePostInQueueMovePostInQueueVoidMutationError
+		}{typename, v}
+		return json.Marshal(result)
+	case nil:
+		return []byte("null"), nil
+	default:
+		return nil, fmt.Errorf(
+			`unexpected concrete type for MovePostInQueueMovePostInQueueMovePostInQueuePayload: "%T"`, v)
+	}
+}
+
+// MovePostInQueueMovePostInQueuePostActionSuccess includes the requested fields of the GraphQL type PostActionSuccess.
+type MovePostInQueueMovePostInQueuePostActionSuccess struct {
+	Typename string                                              `json:"__typename"`
+	Post     MovePostInQueueMovePostInQueuePostActionSuccessPost `json:"post"`
+}
+
+// GetTypename returns MovePostInQueueMovePostInQueuePostActionSuccess.Typename, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccess) GetTypename() string { return v.Typename }
+
+// GetPost returns MovePostInQueueMovePostInQueuePostActionSuccess.Post, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccess) GetPost() MovePostInQueueMovePostInQueuePostActionSuccessPost {
+	return v.Post
+}
+
+// MovePostInQueueMovePostInQueuePostActionSuccessPost includes the requested fields of the GraphQL type Post.
+type MovePostInQueueMovePostInQueuePostActionSuccessPost struct {
+	PostDetail `json:"-"`
+}
+
+// GetSchedulingType returns MovePostInQueueMovePostInQueuePostActionSuccessPost.SchedulingType, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetSchedulingType() SchedulingType {
+	return v.PostDetail.SchedulingType
+}
+
+// GetShareMode returns MovePostInQueueMovePostInQueuePostActionSuccessPost.ShareMode, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetShareMode() ShareMode {
+	return v.PostDetail.ShareMode
+}
+
+// GetAssets returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Assets, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetAssets() []PostDetailAssetsAsset {
+	return v.PostDetail.Assets
+}
+
+// GetChannel returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Channel, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetChannel() PostDetailChannel {
+	return v.PostDetail.Channel
+}
+
+// GetId returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Id, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetId() string {
+	return v.PostDetail.PostFields.Id
+}
+
+// GetChannelId returns MovePostInQueueMovePostInQueuePostActionSuccessPost.ChannelId, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetChannelId() string {
+	return v.PostDetail.PostFields.ChannelId
+}
+
+// GetChannelService returns MovePostInQueueMovePostInQueuePostActionSuccessPost.ChannelService, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetChannelService() Service {
+	return v.PostDetail.PostFields.ChannelService
+}
+
+// GetStatus returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Status, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetStatus() PostStatus {
+	return v.PostDetail.PostFields.Status
+}
+
+// GetText returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Text, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetText() string {
+	return v.PostDetail.PostFields.Text
+}
+
+// GetDueAt returns MovePostInQueueMovePostInQueuePostActionSuccessPost.DueAt, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetDueAt() string {
+	return v.PostDetail.PostFields.DueAt
+}
+
+// GetSentAt returns MovePostInQueueMovePostInQueuePostActionSuccessPost.SentAt, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetSentAt() string {
+	return v.PostDetail.PostFields.SentAt
+}
+
+// GetCreatedAt returns MovePostInQueueMovePostInQueuePostActionSuccessPost.CreatedAt, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetCreatedAt() string {
+	return v.PostDetail.PostFields.CreatedAt
+}
+
+// GetExternalLink returns MovePostInQueueMovePostInQueuePostActionSuccessPost.ExternalLink, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetExternalLink() string {
+	return v.PostDetail.PostFields.ExternalLink
+}
+
+// GetError returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Error, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetError() PostFieldsErrorPostPublishingError {
+	return v.PostDetail.PostFields.Error
+}
+
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MovePostInQueueMovePostInQueuePostActionSuccessPost
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MovePostInQueueMovePostInQueuePostActionSuccessPost = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.PostDetail)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalMovePostInQueueMovePostInQueuePostActionSuccessPost struct {
+	SchedulingType SchedulingType `json:"schedulingType"`
+
+	ShareMode ShareMode `json:"shareMode"`
+
+	Assets []PostDetailAssetsAsset `json:"assets"`
+
+	Channel PostDetailChannel `json:"channel"`
+
+	Id string `json:"id"`
+
+	ChannelId string `json:"channelId"`
+
+	ChannelService Service `json:"channelService"`
+
+	Status PostStatus `json:"status"`
+
+	Text string `json:"text"`
+
+	DueAt string `json:"dueAt"`
+
+	SentAt string `json:"sentAt"`
+
+	CreatedAt string `json:"createdAt"`
+
+	ExternalLink string `json:"externalLink"`
+
+	Error PostFieldsErrorPostPublishingError `json:"error"`
+}
+
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) __premarshalJSON() (*__premarshalMovePostInQueueMovePostInQueuePostActionSuccessPost, error) {
+	var retval __premarshalMovePostInQueueMovePostInQueuePostActionSuccessPost
+
+	retval.SchedulingType = v.PostDetail.SchedulingType
+	retval.ShareMode = v.PostDetail.ShareMode
+	retval.Assets = v.PostDetail.Assets
+	retval.Channel = v.PostDetail.Channel
+	retval.Id = v.PostDetail.PostFields.Id
+	retval.ChannelId = v.PostDetail.PostFields.ChannelId
+	retval.ChannelService = v.PostDetail.PostFields.ChannelService
+	retval.Status = v.PostDetail.PostFields.Status
+	retval.Text = v.PostDetail.PostFields.Text
+	retval.DueAt = v.PostDetail.PostFields.DueAt
+	retval.SentAt = v.PostDetail.PostFields.SentAt
+	retval.CreatedAt = v.PostDetail.PostFields.CreatedAt
+	retval.ExternalLink = v.PostDetail.PostFields.ExternalLink
+	retval.Error = v.PostDetail.PostFields.Error
+	return &retval, nil
+}
+
+// MovePostInQueueMovePostInQueueVoidMutationError includes the requested fields of the GraphQL type VoidMutationError.
+type MovePostInQueueMovePostInQueueVoidMutationError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns MovePostInQueueMovePostInQueueVoidMutationError.Typename, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueueVoidMutationError) GetTypename() string { return v.Typename }
+
+// GetMessage returns MovePostInQueueMovePostInQueueVoidMutationError.Message, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueueVoidMutationError) GetMessage() string { return v.Message }
+
+// MovePostInQueueResponse is returned by MovePostInQueue on success.
+type MovePostInQueueResponse struct {
+	MovePostInQueue MovePostInQueueMovePostInQueueMovePostInQueuePayload `json:"-"`
+}
+
+// GetMovePostInQueue returns MovePostInQueueResponse.MovePostInQueue, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueResponse) GetMovePostInQueue() MovePostInQueueMovePostInQueueMovePostInQueuePayload {
+	return v.MovePostInQueue
+}
+
+func (v *MovePostInQueueResponse) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*MovePostInQueueResponse
+		MovePostInQueue json.RawMessage `json:"movePostInQueue"`
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.MovePostInQueueResponse = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	{
+		dst := &v.MovePostInQueue
+		src := firstPass.MovePostInQueue
+		if len(src) != 0 && string(src) != "null" {
+			err = __unmarshalMovePostInQueueMovePostInQueueMovePostInQueuePayload(
+				src, dst)
+			if err != nil {
+				return fmt.Errorf(
+					"unable to unmarshal MovePostInQueueResponse.MovePostInQueue: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type __premarshalMovePostInQueueResponse struct {
+	MovePostInQueue json.RawMessage `json:"movePostInQueue"`
+}
+
+func (v *MovePostInQueueResponse) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *MovePostInQueueResponse) __premarshalJSON() (*__premarshalMovePostInQueueResponse, error) {
+	var retval __premarshalMovePostInQueueResponse
+
+	{
+
+		dst := &retval.MovePostInQueue
+		src := v.MovePostInQueue
+		var err error
+		*dst, err = __marshalMovePostInQueueMovePostInQueueMovePostInQueuePayload(
+			&src)
+		if err != nil {
+			return nil, fmt.Errorf(
+				"unable to marshal MovePostInQueueResponse.MovePostInQueue: %w", err)
+		}
+	}
+	return &retval, nil
 }
 
 // PostDetail adds what a single post shows: how it is scheduled, its media and its
@@ -2713,6 +3860,58 @@ func (v *PostFieldsErrorPostPublishingError) GetMessage() string { return v.Mess
 // GetSupportUrl returns PostFieldsErrorPostPublishingError.SupportUrl, and is useful for accessing the field via an interface.
 func (v *PostFieldsErrorPostPublishingError) GetSupportUrl() string { return v.SupportUrl }
 
+type PostMetricType string
+
+const (
+	PostMetricTypeReactions        PostMetricType = "reactions"
+	PostMetricTypeComments         PostMetricType = "comments"
+	PostMetricTypeShares           PostMetricType = "shares"
+	PostMetricTypeReposts          PostMetricType = "reposts"
+	PostMetricTypeReach            PostMetricType = "reach"
+	PostMetricTypeImpressions      PostMetricType = "impressions"
+	PostMetricTypeViews            PostMetricType = "views"
+	PostMetricTypeClicks           PostMetricType = "clicks"
+	PostMetricTypeEngagementrate   PostMetricType = "engagementRate"
+	PostMetricTypeSaves            PostMetricType = "saves"
+	PostMetricTypeFollows          PostMetricType = "follows"
+	PostMetricTypeQuotes           PostMetricType = "quotes"
+	PostMetricTypeViewers          PostMetricType = "viewers"
+	PostMetricTypeTotaltimewatched PostMetricType = "totalTimeWatched"
+	PostMetricTypeLikes            PostMetricType = "likes"
+	PostMetricTypePostcount        PostMetricType = "postCount"
+)
+
+var AllPostMetricType = []PostMetricType{
+	PostMetricTypeReactions,
+	PostMetricTypeComments,
+	PostMetricTypeShares,
+	PostMetricTypeReposts,
+	PostMetricTypeReach,
+	PostMetricTypeImpressions,
+	PostMetricTypeViews,
+	PostMetricTypeClicks,
+	PostMetricTypeEngagementrate,
+	PostMetricTypeSaves,
+	PostMetricTypeFollows,
+	PostMetricTypeQuotes,
+	PostMetricTypeViewers,
+	PostMetricTypeTotaltimewatched,
+	PostMetricTypeLikes,
+	PostMetricTypePostcount,
+}
+
+type PostMetricUnit string
+
+const (
+	PostMetricUnitCount      PostMetricUnit = "count"
+	PostMetricUnitPercentage PostMetricUnit = "percentage"
+)
+
+var AllPostMetricUnit = []PostMetricUnit{
+	PostMetricUnitCount,
+	PostMetricUnitPercentage,
+}
+
 type PostSortInput struct {
 	Field     PostSortableKey `json:"field"`
 	Direction SortDirection   `json:"direction"`
@@ -2756,6 +3955,70 @@ var AllPostStatus = []PostStatus{
 	PostStatusError,
 }
 
+// PostTemplateFields is what the template tools show of a template.
+type PostTemplateFields struct {
+	Id          string                 `json:"id"`
+	Title       string                 `json:"title"`
+	Body        string                 `json:"body"`
+	Description string                 `json:"description"`
+	Emoji       string                 `json:"emoji"`
+	Visibility  PostTemplateVisibility `json:"visibility"`
+	UpdatedAt   string                 `json:"updatedAt"`
+}
+
+// GetId returns PostTemplateFields.Id, and is useful for accessing the field via an interface.
+func (v *PostTemplateFields) GetId() string { return v.Id }
+
+// GetTitle returns PostTemplateFields.Title, and is useful for accessing the field via an interface.
+func (v *PostTemplateFields) GetTitle() string { return v.Title }
+
+// GetBody returns PostTemplateFields.Body, and is useful for accessing the field via an interface.
+func (v *PostTemplateFields) GetBody() string { return v.Body }
+
+// GetDescription returns PostTemplateFields.Description, and is useful for accessing the field via an interface.
+func (v *PostTemplateFields) GetDescription() string { return v.Description }
+
+// GetEmoji returns PostTemplateFields.Emoji, and is useful for accessing the field via an interface.
+func (v *PostTemplateFields) GetEmoji() string { return v.Emoji }
+
+// GetVisibility returns PostTemplateFields.Visibility, and is useful for accessing the field via an interface.
+func (v *PostTemplateFields) GetVisibility() PostTemplateVisibility { return v.Visibility }
+
+// GetUpdatedAt returns PostTemplateFields.UpdatedAt, and is useful for accessing the field via an interface.
+func (v *PostTemplateFields) GetUpdatedAt() string { return v.UpdatedAt }
+
+type PostTemplateVisibility string
+
+const (
+	PostTemplateVisibilityPrivate  PostTemplateVisibility = "private"
+	PostTemplateVisibilityInternal PostTemplateVisibility = "internal"
+	PostTemplateVisibilityPublic   PostTemplateVisibility = "public"
+)
+
+var AllPostTemplateVisibility = []PostTemplateVisibility{
+	PostTemplateVisibilityPrivate,
+	PostTemplateVisibilityInternal,
+	PostTemplateVisibilityPublic,
+}
+
+type PostTemplatesFilterInput struct {
+	Visibility PostTemplateVisibility `json:"visibility"`
+}
+
+// GetVisibility returns PostTemplatesFilterInput.Visibility, and is useful for accessing the field via an interface.
+func (v *PostTemplatesFilterInput) GetVisibility() PostTemplateVisibility { return v.Visibility }
+
+type PostTemplatesInput struct {
+	OrganizationId string                    `json:"organizationId"`
+	Filter         *PostTemplatesFilterInput `json:"filter,omitempty"`
+}
+
+// GetOrganizationId returns PostTemplatesInput.OrganizationId, and is useful for accessing the field via an interface.
+func (v *PostTemplatesInput) GetOrganizationId() string { return v.OrganizationId }
+
+// GetFilter returns PostTemplatesInput.Filter, and is useful for accessing the field via an interface.
+func (v *PostTemplatesInput) GetFilter() *PostTemplatesFilterInput { return v.Filter }
+
 type PostsFiltersInput struct {
 	ChannelIds    []string            `json:"channelIds,omitempty"`
 	Status        []PostStatus        `json:"status,omitempty"`
@@ -2793,6 +4056,18 @@ func (v *PostsInput) GetFilter() *PostsFiltersInput { return v.Filter }
 
 // GetSort returns PostsInput.Sort, and is useful for accessing the field via an interface.
 func (v *PostsInput) GetSort() []PostSortInput { return v.Sort }
+
+type QueuePosition string
+
+const (
+	QueuePositionTop    QueuePosition = "top"
+	QueuePositionBottom QueuePosition = "bottom"
+)
+
+var AllQueuePosition = []QueuePosition{
+	QueuePositionTop,
+	QueuePositionBottom,
+}
 
 type SchedulingType string
 
@@ -2870,6 +4145,322 @@ var AllSortDirection = []SortDirection{
 	SortDirectionDesc,
 }
 
+type TagComparator struct {
+	In      []string `json:"in"`
+	IsEmpty bool     `json:"isEmpty,omitempty"`
+}
+
+// GetIn returns TagComparator.In, and is useful for accessing the field via an interface.
+func (v *TagComparator) GetIn() []string { return v.In }
+
+// GetIsEmpty returns TagComparator.IsEmpty, and is useful for accessing the field via an interface.
+func (v *TagComparator) GetIsEmpty() bool { return v.IsEmpty }
+
+type UpdatePostTemplateInput struct {
+	Id          string                 `json:"id"`
+	Title       *string                `json:"title,omitempty"`
+	Body        *string                `json:"body,omitempty"`
+	Emoji       *string                `json:"emoji,omitempty"`
+	Description *string                `json:"description,omitempty"`
+	Visibility  PostTemplateVisibility `json:"visibility,omitempty"`
+}
+
+// GetId returns UpdatePostTemplateInput.Id, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateInput) GetId() string { return v.Id }
+
+// GetTitle returns UpdatePostTemplateInput.Title, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateInput) GetTitle() *string { return v.Title }
+
+// GetBody returns UpdatePostTemplateInput.Body, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateInput) GetBody() *string { return v.Body }
+
+// GetEmoji returns UpdatePostTemplateInput.Emoji, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateInput) GetEmoji() *string { return v.Emoji }
+
+// GetDescription returns UpdatePostTemplateInput.Description, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateInput) GetDescription() *string { return v.Description }
+
+// GetVisibility returns UpdatePostTemplateInput.Visibility, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateInput) GetVisibility() PostTemplateVisibility { return v.Visibility }
+
+// UpdatePostTemplateResponse is returned by UpdatePostTemplate on success.
+type UpdatePostTemplateResponse struct {
+	UpdatePostTemplate UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload `json:"-"`
+}
+
+// GetUpdatePostTemplate returns UpdatePostTemplateResponse.UpdatePostTemplate, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateResponse) GetUpdatePostTemplate() UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload {
+	return v.UpdatePostTemplate
+}
+
+func (v *UpdatePostTemplateResponse) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*UpdatePostTemplateResponse
+		UpdatePostTemplate json.RawMessage `json:"updatePostTemplate"`
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.UpdatePostTemplateResponse = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	{
+		dst := &v.UpdatePostTemplate
+		src := firstPass.UpdatePostTemplate
+		if len(src) != 0 && string(src) != "null" {
+			err = __unmarshalUpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload(
+				src, dst)
+			if err != nil {
+				return fmt.Errorf(
+					"unable to unmarshal UpdatePostTemplateResponse.UpdatePostTemplate: %w", err)
+			}
+		}
+	}
+	return nil
+}
+
+type __premarshalUpdatePostTemplateResponse struct {
+	UpdatePostTemplate json.RawMessage `json:"updatePostTemplate"`
+}
+
+func (v *UpdatePostTemplateResponse) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *UpdatePostTemplateResponse) __premarshalJSON() (*__premarshalUpdatePostTemplateResponse, error) {
+	var retval __premarshalUpdatePostTemplateResponse
+
+	{
+
+		dst := &retval.UpdatePostTemplate
+		src := v.UpdatePostTemplate
+		var err error
+		*dst, err = __marshalUpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload(
+			&src)
+		if err != nil {
+			return nil, fmt.Errorf(
+				"unable to marshal UpdatePostTemplateResponse.UpdatePostTemplate: %w", err)
+		}
+	}
+	return &retval, nil
+}
+
+// UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload includes the requested fields of the GraphQL interface UpdatePostTemplatePayload.
+//
+// UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload is implemented by the following types:
+// UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess
+// UpdatePostTemplateUpdatePostTemplateVoidMutationError
+type UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload interface {
+	implementsGraphQLInterfaceUpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload()
+	// GetTypename returns the receiver's concrete GraphQL type-name (see interface doc for possible values).
+	GetTypename() string
+}
+
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess) implementsGraphQLInterfaceUpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload() {
+}
+func (v *UpdatePostTemplateUpdatePostTemplateVoidMutationError) implementsGraphQLInterfaceUpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload() {
+}
+
+func __unmarshalUpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload(b []byte, v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload) error {
+	if string(b) == "null" {
+		return nil
+	}
+
+	var tn struct {
+		TypeName string `json:"__typename"`
+	}
+	err := json.Unmarshal(b, &tn)
+	if err != nil {
+		return err
+	}
+
+	switch tn.TypeName {
+	case "UpdatePostTemplateSuccess":
+		*v = new(UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess)
+		return json.Unmarshal(b, *v)
+	case "VoidMutationError":
+		*v = new(UpdatePostTemplateUpdatePostTemplateVoidMutationError)
+		return json.Unmarshal(b, *v)
+	case "":
+		return fmt.Errorf(
+			"response was missing UpdatePostTemplatePayload.__typename")
+	default:
+		return fmt.Errorf(
+			`unexpected concrete type for UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload: "%v"`, tn.TypeName)
+	}
+}
+
+func __marshalUpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload(v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload) ([]byte, error) {
+
+	var typename string
+	switch v := (*v).(type) {
+	case *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess:
+		typename = "UpdatePostTemplateSuccess"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess
+		}{typename, v}
+		return json.Marshal(result)
+	case *UpdatePostTemplateUpdatePostTemplateVoidMutationError:
+		typename = "VoidMutationError"
+
+		result := struct {
+			TypeName string `json:"__typename"`
+			*UpdatePostTemplateUpdatePostTemplateVoidMutationError
+		}{typename, v}
+		return json.Marshal(result)
+	case nil:
+		return []byte("null"), nil
+	default:
+		return nil, fmt.Errorf(
+			`unexpected concrete type for UpdatePostTemplateUpdatePostTemplateUpdatePostTemplatePayload: "%T"`, v)
+	}
+}
+
+// UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess includes the requested fields of the GraphQL type UpdatePostTemplateSuccess.
+type UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess struct {
+	Typename     string                                                                    `json:"__typename"`
+	PostTemplate UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate `json:"postTemplate"`
+}
+
+// GetTypename returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess.Typename, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess) GetTypename() string {
+	return v.Typename
+}
+
+// GetPostTemplate returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess.PostTemplate, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccess) GetPostTemplate() UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate {
+	return v.PostTemplate
+}
+
+// UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate includes the requested fields of the GraphQL type PostTemplate.
+type UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate struct {
+	PostTemplateFields `json:"-"`
+}
+
+// GetId returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate.Id, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) GetId() string {
+	return v.PostTemplateFields.Id
+}
+
+// GetTitle returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate.Title, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) GetTitle() string {
+	return v.PostTemplateFields.Title
+}
+
+// GetBody returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate.Body, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) GetBody() string {
+	return v.PostTemplateFields.Body
+}
+
+// GetDescription returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate.Description, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) GetDescription() string {
+	return v.PostTemplateFields.Description
+}
+
+// GetEmoji returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate.Emoji, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) GetEmoji() string {
+	return v.PostTemplateFields.Emoji
+}
+
+// GetVisibility returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate.Visibility, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) GetVisibility() PostTemplateVisibility {
+	return v.PostTemplateFields.Visibility
+}
+
+// GetUpdatedAt returns UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate.UpdatedAt, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) GetUpdatedAt() string {
+	return v.PostTemplateFields.UpdatedAt
+}
+
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) UnmarshalJSON(b []byte) error {
+
+	if string(b) == "null" {
+		return nil
+	}
+
+	var firstPass struct {
+		*UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate
+		graphql.NoUnmarshalJSON
+	}
+	firstPass.UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate = v
+
+	err := json.Unmarshal(b, &firstPass)
+	if err != nil {
+		return err
+	}
+
+	err = json.Unmarshal(
+		b, &v.PostTemplateFields)
+	if err != nil {
+		return err
+	}
+	return nil
+}
+
+type __premarshalUpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate struct {
+	Id string `json:"id"`
+
+	Title string `json:"title"`
+
+	Body string `json:"body"`
+
+	Description string `json:"description"`
+
+	Emoji string `json:"emoji"`
+
+	Visibility PostTemplateVisibility `json:"visibility"`
+
+	UpdatedAt string `json:"updatedAt"`
+}
+
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) MarshalJSON() ([]byte, error) {
+	premarshaled, err := v.__premarshalJSON()
+	if err != nil {
+		return nil, err
+	}
+	return json.Marshal(premarshaled)
+}
+
+func (v *UpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate) __premarshalJSON() (*__premarshalUpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate, error) {
+	var retval __premarshalUpdatePostTemplateUpdatePostTemplateUpdatePostTemplateSuccessPostTemplate
+
+	retval.Id = v.PostTemplateFields.Id
+	retval.Title = v.PostTemplateFields.Title
+	retval.Body = v.PostTemplateFields.Body
+	retval.Description = v.PostTemplateFields.Description
+	retval.Emoji = v.PostTemplateFields.Emoji
+	retval.Visibility = v.PostTemplateFields.Visibility
+	retval.UpdatedAt = v.PostTemplateFields.UpdatedAt
+	return &retval, nil
+}
+
+// UpdatePostTemplateUpdatePostTemplateVoidMutationError includes the requested fields of the GraphQL type VoidMutationError.
+type UpdatePostTemplateUpdatePostTemplateVoidMutationError struct {
+	Typename string `json:"__typename"`
+	Message  string `json:"message"`
+}
+
+// GetTypename returns UpdatePostTemplateUpdatePostTemplateVoidMutationError.Typename, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateVoidMutationError) GetTypename() string {
+	return v.Typename
+}
+
+// GetMessage returns UpdatePostTemplateUpdatePostTemplateVoidMutationError.Message, and is useful for accessing the field via an interface.
+func (v *UpdatePostTemplateUpdatePostTemplateVoidMutationError) GetMessage() string { return v.Message }
+
 type UserTagInput struct {
 	Handle string  `json:"handle"`
 	X      float64 `json:"x"`
@@ -2911,6 +4502,14 @@ func (v *VideoMetadataInput) GetThumbnailOffset() *int { return v.ThumbnailOffse
 // GetTitle returns VideoMetadataInput.Title, and is useful for accessing the field via an interface.
 func (v *VideoMetadataInput) GetTitle() string { return v.Title }
 
+// __AggregatedPostMetricsInput is used internally by genqlient
+type __AggregatedPostMetricsInput struct {
+	Input AggregatedPostMetricsInput `json:"input"`
+}
+
+// GetInput returns __AggregatedPostMetricsInput.Input, and is useful for accessing the field via an interface.
+func (v *__AggregatedPostMetricsInput) GetInput() AggregatedPostMetricsInput { return v.Input }
+
 // __CreateIdeaInput is used internally by genqlient
 type __CreateIdeaInput struct {
 	Input CreateIdeaInput `json:"input"`
@@ -2927,6 +4526,26 @@ type __CreatePostInput struct {
 // GetInput returns __CreatePostInput.Input, and is useful for accessing the field via an interface.
 func (v *__CreatePostInput) GetInput() CreatePostInput { return v.Input }
 
+// __CreatePostTemplateInput is used internally by genqlient
+type __CreatePostTemplateInput struct {
+	Input CreatePostTemplateInput `json:"input"`
+}
+
+// GetInput returns __CreatePostTemplateInput.Input, and is useful for accessing the field via an interface.
+func (v *__CreatePostTemplateInput) GetInput() CreatePostTemplateInput { return v.Input }
+
+// __DailyPostingLimitsInput is used internally by genqlient
+type __DailyPostingLimitsInput struct {
+	ChannelIds []string `json:"channelIds"`
+	Date       string   `json:"date,omitempty"`
+}
+
+// GetChannelIds returns __DailyPostingLimitsInput.ChannelIds, and is useful for accessing the field via an interface.
+func (v *__DailyPostingLimitsInput) GetChannelIds() []string { return v.ChannelIds }
+
+// GetDate returns __DailyPostingLimitsInput.Date, and is useful for accessing the field via an interface.
+func (v *__DailyPostingLimitsInput) GetDate() string { return v.Date }
+
 // __DeletePostInput is used internally by genqlient
 type __DeletePostInput struct {
 	Id string `json:"id"`
@@ -2934,6 +4553,14 @@ type __DeletePostInput struct {
 
 // GetId returns __DeletePostInput.Id, and is useful for accessing the field via an interface.
 func (v *__DeletePostInput) GetId() string { return v.Id }
+
+// __DeletePostTemplateInput is used internally by genqlient
+type __DeletePostTemplateInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __DeletePostTemplateInput.Id, and is useful for accessing the field via an interface.
+func (v *__DeletePostTemplateInput) GetId() string { return v.Id }
 
 // __EditPostInput is used internally by genqlient
 type __EditPostInput struct {
@@ -2959,6 +4586,14 @@ type __GetPostInput struct {
 // GetId returns __GetPostInput.Id, and is useful for accessing the field via an interface.
 func (v *__GetPostInput) GetId() string { return v.Id }
 
+// __GetPostTemplateInput is used internally by genqlient
+type __GetPostTemplateInput struct {
+	Id string `json:"id"`
+}
+
+// GetId returns __GetPostTemplateInput.Id, and is useful for accessing the field via an interface.
+func (v *__GetPostTemplateInput) GetId() string { return v.Id }
+
 // __ListChannelsInput is used internally by genqlient
 type __ListChannelsInput struct {
 	OrganizationId string `json:"organizationId"`
@@ -2966,6 +4601,14 @@ type __ListChannelsInput struct {
 
 // GetOrganizationId returns __ListChannelsInput.OrganizationId, and is useful for accessing the field via an interface.
 func (v *__ListChannelsInput) GetOrganizationId() string { return v.OrganizationId }
+
+// __ListIdeaGroupsInput is used internally by genqlient
+type __ListIdeaGroupsInput struct {
+	OrganizationId string `json:"organizationId"`
+}
+
+// GetOrganizationId returns __ListIdeaGroupsInput.OrganizationId, and is useful for accessing the field via an interface.
+func (v *__ListIdeaGroupsInput) GetOrganizationId() string { return v.OrganizationId }
 
 // __ListIdeasInput is used internally by genqlient
 type __ListIdeasInput struct {
@@ -2983,11 +4626,28 @@ func (v *__ListIdeasInput) GetFirst() int { return v.First }
 // GetAfter returns __ListIdeasInput.After, and is useful for accessing the field via an interface.
 func (v *__ListIdeasInput) GetAfter() string { return v.After }
 
+// __ListPostTemplatesInput is used internally by genqlient
+type __ListPostTemplatesInput struct {
+	Input PostTemplatesInput `json:"input"`
+	First int                `json:"first"`
+	After string             `json:"after,omitempty"`
+}
+
+// GetInput returns __ListPostTemplatesInput.Input, and is useful for accessing the field via an interface.
+func (v *__ListPostTemplatesInput) GetInput() PostTemplatesInput { return v.Input }
+
+// GetFirst returns __ListPostTemplatesInput.First, and is useful for accessing the field via an interface.
+func (v *__ListPostTemplatesInput) GetFirst() int { return v.First }
+
+// GetAfter returns __ListPostTemplatesInput.After, and is useful for accessing the field via an interface.
+func (v *__ListPostTemplatesInput) GetAfter() string { return v.After }
+
 // __ListPostsInput is used internally by genqlient
 type __ListPostsInput struct {
-	Input PostsInput `json:"input"`
-	First int        `json:"first"`
-	After string     `json:"after,omitempty"`
+	Input          PostsInput `json:"input"`
+	First          int        `json:"first"`
+	After          string     `json:"after,omitempty"`
+	IncludeMetrics bool       `json:"includeMetrics,omitempty"`
 }
 
 // GetInput returns __ListPostsInput.Input, and is useful for accessing the field via an interface.
@@ -2998,6 +4658,72 @@ func (v *__ListPostsInput) GetFirst() int { return v.First }
 
 // GetAfter returns __ListPostsInput.After, and is useful for accessing the field via an interface.
 func (v *__ListPostsInput) GetAfter() string { return v.After }
+
+// GetIncludeMetrics returns __ListPostsInput.IncludeMetrics, and is useful for accessing the field via an interface.
+func (v *__ListPostsInput) GetIncludeMetrics() bool { return v.IncludeMetrics }
+
+// __MovePostInQueueInput is used internally by genqlient
+type __MovePostInQueueInput struct {
+	Id       string        `json:"id"`
+	Position QueuePosition `json:"position"`
+}
+
+// GetId returns __MovePostInQueueInput.Id, and is useful for accessing the field via an interface.
+func (v *__MovePostInQueueInput) GetId() string { return v.Id }
+
+// GetPosition returns __MovePostInQueueInput.Position, and is useful for accessing the field via an interface.
+func (v *__MovePostInQueueInput) GetPosition() QueuePosition { return v.Position }
+
+// __UpdatePostTemplateInput is used internally by genqlient
+type __UpdatePostTemplateInput struct {
+	Input UpdatePostTemplateInput `json:"input"`
+}
+
+// GetInput returns __UpdatePostTemplateInput.Input, and is useful for accessing the field via an interface.
+func (v *__UpdatePostTemplateInput) GetInput() UpdatePostTemplateInput { return v.Input }
+
+// The query executed by AggregatedPostMetrics.
+const AggregatedPostMetrics_Operation = `
+query AggregatedPostMetrics ($input: AggregatedPostMetricsInput!) {
+	aggregatedPostMetrics(input: $input) {
+		metrics {
+			type
+			name
+			value
+			unit
+		}
+		metricsUpdatedAt
+	}
+}
+`
+
+// AggregatedPostMetrics totals the metrics of an organization's sent posts over whole UTC
+// days (Buffer: experimental; at most 365 days). Left out, channelIds means every channel
+// with insights, and tags no filter on tags.
+func AggregatedPostMetrics(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input AggregatedPostMetricsInput,
+) (data_ *AggregatedPostMetricsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "AggregatedPostMetrics",
+		Query:  AggregatedPostMetrics_Operation,
+		Variables: &__AggregatedPostMetricsInput{
+			Input: input,
+		},
+	}
+
+	data_ = &AggregatedPostMetricsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
 
 // The mutation executed by CreateIdea.
 const CreateIdea_Operation = `
@@ -3134,6 +4860,101 @@ func CreatePost(
 	return data_, err_
 }
 
+// The mutation executed by CreatePostTemplate.
+const CreatePostTemplate_Operation = `
+mutation CreatePostTemplate ($input: CreatePostTemplateInput!) {
+	createPostTemplate(input: $input) {
+		__typename
+		... on CreatePostTemplateSuccess {
+			postTemplate {
+				... PostTemplateFields
+			}
+		}
+		... on MutationError {
+			message
+		}
+	}
+}
+fragment PostTemplateFields on PostTemplate {
+	id
+	title
+	body
+	description
+	emoji
+	visibility
+	updatedAt
+}
+`
+
+// CreatePostTemplate saves a template. Not idempotent: never retried.
+func CreatePostTemplate(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input CreatePostTemplateInput,
+) (data_ *CreatePostTemplateResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "CreatePostTemplate",
+		Query:  CreatePostTemplate_Operation,
+		Variables: &__CreatePostTemplateInput{
+			Input: input,
+		},
+	}
+
+	data_ = &CreatePostTemplateResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by DailyPostingLimits.
+const DailyPostingLimits_Operation = `
+query DailyPostingLimits ($channelIds: [ChannelId!]!, $date: DateTime) {
+	dailyPostingLimits(input: {channelIds:$channelIds,date:$date}) {
+		channelId
+		sent
+		scheduled
+		limit
+		isAtLimit
+	}
+}
+`
+
+// DailyPostingLimits reads, for channels of one organization, how many posts each has sent
+// and scheduled on one day (the channel's local day; today when date is left out) against
+// its network's daily limit.
+func DailyPostingLimits(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	channelIds []string,
+	date string,
+) (data_ *DailyPostingLimitsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "DailyPostingLimits",
+		Query:  DailyPostingLimits_Operation,
+		Variables: &__DailyPostingLimitsInput{
+			ChannelIds: channelIds,
+			Date:       date,
+		},
+	}
+
+	data_ = &DailyPostingLimitsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The mutation executed by DeletePost.
 const DeletePost_Operation = `
 mutation DeletePost ($id: PostId!) {
@@ -3164,6 +4985,47 @@ func DeletePost(
 	}
 
 	data_ = &DeletePostResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by DeletePostTemplate.
+const DeletePostTemplate_Operation = `
+mutation DeletePostTemplate ($id: PostTemplateId!) {
+	deletePostTemplate(input: {id:$id}) {
+		__typename
+		... on EmptySuccess {
+			__typename
+		}
+		... on MutationError {
+			message
+		}
+	}
+}
+`
+
+// DeletePostTemplate deletes one template.
+func DeletePostTemplate(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *DeletePostTemplateResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "DeletePostTemplate",
+		Query:  DeletePostTemplate_Operation,
+		Variables: &__DeletePostTemplateInput{
+			Id: id,
+		},
+	}
+
+	data_ = &DeletePostTemplateResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3403,6 +5265,50 @@ func GetPost(
 	return data_, err_
 }
 
+// The query executed by GetPostTemplate.
+const GetPostTemplate_Operation = `
+query GetPostTemplate ($id: PostTemplateId!) {
+	postTemplate(input: {id:$id}) {
+		... PostTemplateFields
+	}
+}
+fragment PostTemplateFields on PostTemplate {
+	id
+	title
+	body
+	description
+	emoji
+	visibility
+	updatedAt
+}
+`
+
+// GetPostTemplate reads one template; Buffer answers null for an unknown id.
+func GetPostTemplate(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+) (data_ *GetPostTemplateResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "GetPostTemplate",
+		Query:  GetPostTemplate_Operation,
+		Variables: &__GetPostTemplateInput{
+			Id: id,
+		},
+	}
+
+	data_ = &GetPostTemplateResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by ListChannels.
 const ListChannels_Operation = `
 query ListChannels ($organizationId: OrganizationId!) {
@@ -3443,6 +5349,43 @@ func ListChannels(
 	}
 
 	data_ = &ListChannelsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by ListIdeaGroups.
+const ListIdeaGroups_Operation = `
+query ListIdeaGroups ($organizationId: ID!) {
+	ideaGroups(input: {organizationId:$organizationId}) {
+		id
+		name
+	}
+}
+`
+
+// ListIdeaGroups lists an organization's idea groups, the columns of its ideas board (Buffer
+// does not paginate them).
+func ListIdeaGroups(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	organizationId string,
+) (data_ *ListIdeaGroupsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ListIdeaGroups",
+		Query:  ListIdeaGroups_Operation,
+		Variables: &__ListIdeaGroupsInput{
+			OrganizationId: organizationId,
+		},
+	}
+
+	data_ = &ListIdeaGroupsResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -3517,13 +5460,76 @@ func ListIdeas(
 	return data_, err_
 }
 
+// The query executed by ListPostTemplates.
+const ListPostTemplates_Operation = `
+query ListPostTemplates ($input: PostTemplatesInput!, $first: Int!, $after: String) {
+	postTemplates(input: $input, first: $first, after: $after) {
+		edges {
+			node {
+				... PostTemplateFields
+			}
+		}
+		pageInfo {
+			hasNextPage
+			endCursor
+		}
+		totalCount
+	}
+}
+fragment PostTemplateFields on PostTemplate {
+	id
+	title
+	body
+	description
+	emoji
+	visibility
+	updatedAt
+}
+`
+
+// ListPostTemplates reads one page of an organization's templates.
+func ListPostTemplates(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input PostTemplatesInput,
+	first int,
+	after string,
+) (data_ *ListPostTemplatesResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ListPostTemplates",
+		Query:  ListPostTemplates_Operation,
+		Variables: &__ListPostTemplatesInput{
+			Input: input,
+			First: first,
+			After: after,
+		},
+	}
+
+	data_ = &ListPostTemplatesResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
 // The query executed by ListPosts.
 const ListPosts_Operation = `
-query ListPosts ($input: PostsInput!, $first: Int!, $after: String) {
+query ListPosts ($input: PostsInput!, $first: Int!, $after: String, $includeMetrics: Boolean = false) {
 	posts(input: $input, first: $first, after: $after) {
 		edges {
 			node {
 				... PostFields
+			}
+			measured: node @include(if: $includeMetrics) {
+				metrics {
+					type
+					value
+				}
 			}
 		}
 		pageInfo {
@@ -3556,18 +5562,147 @@ func ListPosts(
 	input PostsInput,
 	first int,
 	after string,
+	includeMetrics bool,
 ) (data_ *ListPostsResponse, err_ error) {
 	req_ := &graphql.Request{
 		OpName: "ListPosts",
 		Query:  ListPosts_Operation,
 		Variables: &__ListPostsInput{
-			Input: input,
-			First: first,
-			After: after,
+			Input:          input,
+			First:          first,
+			After:          after,
+			IncludeMetrics: includeMetrics,
 		},
 	}
 
 	data_ = &ListPostsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by MovePostInQueue.
+const MovePostInQueue_Operation = `
+mutation MovePostInQueue ($id: PostId!, $position: QueuePosition!) {
+	movePostInQueue(input: {id:$id,position:$position}) {
+		__typename
+		... on PostActionSuccess {
+			post {
+				... PostDetail
+			}
+		}
+		... on MutationError {
+			message
+		}
+	}
+}
+fragment PostDetail on Post {
+	... PostFields
+	schedulingType
+	shareMode
+	assets {
+		__typename
+		type
+		source
+		thumbnail
+	}
+	channel {
+		timezone
+	}
+}
+fragment PostFields on Post {
+	id
+	channelId
+	channelService
+	status
+	text
+	dueAt
+	sentAt
+	createdAt
+	externalLink
+	error {
+		message
+		supportUrl
+	}
+}
+`
+
+// MovePostInQueue puts a queued post first or last in its channel's queue (Buffer:
+// experimental). It is a change: never retried.
+func MovePostInQueue(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	id string,
+	position QueuePosition,
+) (data_ *MovePostInQueueResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "MovePostInQueue",
+		Query:  MovePostInQueue_Operation,
+		Variables: &__MovePostInQueueInput{
+			Id:       id,
+			Position: position,
+		},
+	}
+
+	data_ = &MovePostInQueueResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The mutation executed by UpdatePostTemplate.
+const UpdatePostTemplate_Operation = `
+mutation UpdatePostTemplate ($input: UpdatePostTemplateInput!) {
+	updatePostTemplate(input: $input) {
+		__typename
+		... on UpdatePostTemplateSuccess {
+			postTemplate {
+				... PostTemplateFields
+			}
+		}
+		... on MutationError {
+			message
+		}
+	}
+}
+fragment PostTemplateFields on PostTemplate {
+	id
+	title
+	body
+	description
+	emoji
+	visibility
+	updatedAt
+}
+`
+
+// UpdatePostTemplate changes the fields that are set and keeps the rest.
+func UpdatePostTemplate(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	input UpdatePostTemplateInput,
+) (data_ *UpdatePostTemplateResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "UpdatePostTemplate",
+		Query:  UpdatePostTemplate_Operation,
+		Variables: &__UpdatePostTemplateInput{
+			Input: input,
+		},
+	}
+
+	data_ = &UpdatePostTemplateResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(

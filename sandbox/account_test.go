@@ -136,7 +136,7 @@ func TestNotFoundQueries(t *testing.T) {
 			return err
 		}, "Post not found"},
 		{"posts of an unknown organization", func(c graphql.Client, id string) error {
-			_, err := client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: id}, 20, "")
+			_, err := client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: id}, 20, "", false)
 			return err
 		}, "Organization not found"},
 	}

@@ -40,7 +40,7 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 		go func() {
 			defer wg.Done()
-			_, err := client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: seed.Organizations[0].ID}, 100, "")
+			_, err := client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: seed.Organizations[0].ID}, 100, "", false)
 			if err != nil {
 				errs <- err
 			}

@@ -31,6 +31,13 @@
 //     older IdeaResponse wrapper); it refuses an idea without a title or text
 //     (InvalidInputError), an organization the key cannot see (UnauthorizedError: the
 //     payload has no NotFoundError), and more ideas than the plan allows (LimitReachedError,
-//     100 per organization unless Options.IdeaLimit says otherwise). Idea groups exist only
-//     as the groupId that seeded ideas carry.
+//     100 per organization unless Options.IdeaLimit says otherwise). Idea groups are
+//     seeded, some with ideas in them and some empty; an idea can be put in one of its
+//     organization's groups (idea_groups.go).
+//   - Only seeded sent posts have metrics (Buffer ingests them about daily); aggregates
+//     sum counts and average percentages over whole UTC days (metrics.go). Daily posting
+//     limits are the sandbox's own numbers per network, reported but not enforced
+//     (limits.go). movePostInQueue reorders the queue within its slots (move.go). Post
+//     templates refuse public visibility (templates.go). Where those operations' refusals
+//     are unknown, they are top-level errors.
 package sandbox

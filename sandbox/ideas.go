@@ -104,6 +104,12 @@ func (s *store) createIdea(in createIdeaInput, now time.Time) ideaOutcome {
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if g := in.Group; g != nil && g.GroupID != nil {
+		if !s.hasIdeaGroup(o.id, string(*g.GroupID)) {
+			return ideaOutcome{err: invalidInput(msgNoIdeaGroup)}
+		}
+		idea.GroupID = string(*g.GroupID)
+	}
 	n := 0
 	for _, i := range s.ideas {
 		if i.OrganizationID == o.id {

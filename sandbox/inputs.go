@@ -137,6 +137,7 @@ type ideasInput struct {
 type createIdeaInput struct {
 	OrganizationID graphql.ID // an ID!, not an OrganizationId, in Buffer's schema
 	Content        ideaContentInput
+	Group          *ideaGroupInput
 }
 
 type ideaContentInput struct {

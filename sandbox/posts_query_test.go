@@ -105,7 +105,7 @@ func TestListPostsFiltersAndSorts(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			in := client.PostsInput{OrganizationId: seed.Organizations[0].ID, Filter: tt.filter, Sort: tt.sort}
-			resp, err := client.ListPosts(ctx(t), newClient(s), in, 100, "")
+			resp, err := client.ListPosts(ctx(t), newClient(s), in, 100, "", false)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, keys(s, resp.Posts.Edges))
 			assert.False(t, resp.Posts.PageInfo.HasNextPage)
@@ -125,7 +125,7 @@ func TestListPostsTieBreakByID(t *testing.T) {
 	}
 	in := client.PostsInput{OrganizationId: s.Seed().Organizations[0].ID,
 		Filter: &client.PostsFiltersInput{ChannelIds: []string{s.Seed().Channels["linkedin"].ID}, Status: []client.PostStatus{client.PostStatusDraft}}}
-	resp, err := client.ListPosts(ctx(t), c, in, 10, "")
+	resp, err := client.ListPosts(ctx(t), c, in, 10, "", false)
 	require.NoError(t, err)
 	require.Len(t, resp.Posts.Edges, 4)
 	var got []string
@@ -146,7 +146,7 @@ func TestListPostsPagination(t *testing.T) {
 	var hasNext []bool
 	after := ""
 	for range 10 {
-		resp, err := client.ListPosts(ctx(t), c, in, 5, after)
+		resp, err := client.ListPosts(ctx(t), c, in, 5, after, false)
 		require.NoError(t, err)
 		got = append(got, keys(s, resp.Posts.Edges)...)
 		hasNext = append(hasNext, resp.Posts.PageInfo.HasNextPage)
@@ -199,7 +199,7 @@ func TestListPostsRefusals(t *testing.T) {
 	s := newSandbox(t, Options{})
 	c := newClient(s)
 	org := s.Seed().Organizations[0].ID
-	page, err := client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: org}, 5, "")
+	page, err := client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: org}, 5, "", false)
 	require.NoError(t, err)
 	cursor := page.Posts.PageInfo.EndCursor
 
@@ -229,7 +229,7 @@ func TestListPostsRefusals(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := client.ListPosts(ctx(t), c, tt.in, tt.first, tt.after)
+			_, err := client.ListPosts(ctx(t), c, tt.in, tt.first, tt.after, false)
 			var list gqlerror.List
 			require.ErrorAs(t, err, &list)
 			require.Len(t, list, 1)
@@ -238,7 +238,7 @@ func TestListPostsRefusals(t *testing.T) {
 		})
 	}
 
-	_, err = client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: org}, 100, cursor)
+	_, err = client.ListPosts(ctx(t), c, client.PostsInput{OrganizationId: org}, 100, cursor, false)
 	assert.NoError(t, err, "the page size may change between pages")
 }
 

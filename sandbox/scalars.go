@@ -14,7 +14,7 @@ type objectID string
 // idScalars are the schema's id scalars that objectID stands for.
 var idScalars = map[string]bool{
 	"AccountId": true, "ChannelId": true, "DraftId": true, "IdeaId": true,
-	"OrganizationId": true, "PostId": true, "TagId": true,
+	"OrganizationId": true, "PostId": true, "PostTemplateId": true, "TagId": true,
 }
 
 // ImplementsGraphQLType tells graphql-go which scalars objectID decodes.

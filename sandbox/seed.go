@@ -47,8 +47,14 @@ type SeedIdea struct {
 
 // seeds are the data sets Options.Seed can name.
 var seeds = map[string]func(*seeder){
-	"one-org":  func(b *seeder) { seedOneOrg(b); seedOneOrgIdeas(b) },
-	"two-orgs": func(b *seeder) { seedTwoOrgs(b); seedOneOrgIdeas(b); seedTwoOrgsIdeas(b) },
+	"one-org": func(b *seeder) { seedOneOrg(b); seedOneOrgIdeas(b); seedOneOrgMore(b) },
+	"two-orgs": func(b *seeder) {
+		seedTwoOrgs(b)
+		seedOneOrgIdeas(b)
+		seedTwoOrgsIdeas(b)
+		seedOneOrgMore(b)
+		seedTwoOrgsMore(b)
+	},
 }
 
 // seed builds the store for a named seed, with times relative to now so that scheduled
@@ -208,17 +214,29 @@ type ideaSpec struct {
 	days                         int           // a planned date this many days from now, if not 0
 }
 
-// ideaGroup makes the id of a board column for an organization's ideas. The sandbox has
-// no ideaGroups query: groups exist only as the ids their ideas carry.
-func (b *seeder) ideaGroup() string { return b.st.newID() }
+// ideaGroup makes a column of the named organization's ideas board and returns its id.
+func (b *seeder) ideaGroup(org, name string) string {
+	o := b.org(org)
+	if o == nil {
+		return ""
+	}
+	g := &ideaGroup{id: b.st.newID(), organizationID: o.id, name: name}
+	b.st.ideaGroups = append(b.st.ideaGroups, g)
+	return g.id
+}
 
-func (b *seeder) idea(s ideaSpec) {
-	var org *organization
+// org finds a seeded organization by name.
+func (b *seeder) org(name string) *organization {
 	for _, o := range b.st.orgs {
-		if o.name == s.org {
-			org = o
+		if o.name == name {
+			return o
 		}
 	}
+	return nil
+}
+
+func (b *seeder) idea(s ideaSpec) {
+	org := b.org(s.org)
 	if org == nil || b.err != nil {
 		return
 	}

@@ -136,7 +136,7 @@ func seedTwoOrgs(b *seeder) {
 // else, so that the ids of the rest stay as they were before ideas existed.
 func seedOneOrgIdeas(b *seeder) {
 	const org = "North Bean Coffee Roasters"
-	series, seasonal := b.ideaGroup(), b.ideaGroup()
+	series, seasonal := b.ideaGroup(org, "Series"), b.ideaGroup(org, "Seasonal")
 	b.idea(ideaSpec{key: "origin-stories", org: org, group: series, created: 10 * day,
 		title:    "Origin stories",
 		text:     "A series on the farms behind each single origin: one post per farm, with photos from the sourcing trips.",

@@ -63,7 +63,7 @@ func TestSeedTwoOrgs(t *testing.T) {
 	assert.Equal(t, "Harbour Lane Bakery", bakery.Name)
 	assert.Equal(t, []string{"bakery-instagram", "bakery-threads"}, bakery.Channels)
 
-	resp, err := client.ListPosts(ctx(t), newClient(s), client.PostsInput{OrganizationId: bakery.ID}, 20, "")
+	resp, err := client.ListPosts(ctx(t), newClient(s), client.PostsInput{OrganizationId: bakery.ID}, 20, "", false)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"bakery-draft", "bakery-queued", "bakery-sent"}, keys(s, resp.Posts.Edges))
 	for _, e := range resp.Posts.Edges {

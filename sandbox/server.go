@@ -25,6 +25,7 @@ type Options struct {
 	Now        func() time.Time // the clock; time.Now when nil
 	QueueLimit int              // scheduled posts allowed per channel; 10 when 0
 	IdeaLimit  int              // ideas allowed per organization; 100 when 0
+	DailyLimit int              // posts per channel per day on networks with a limit; each network's own when 0
 	// Schema is the GraphQL schema served instead of graphql/schema.graphql: for tests of a
 	// Buffer whose schema has moved (a field this build selects removed, say). Every type
 	// and field it keeps must still be one the sandbox resolves.
@@ -66,6 +67,9 @@ func New(opts Options) (*Server, error) {
 	if opts.IdeaLimit < 0 {
 		return nil, errors.New("sandbox idea limit must not be negative")
 	}
+	if opts.DailyLimit < 0 {
+		return nil, errors.New("sandbox daily limit must not be negative")
+	}
 	s := &Server{key: opts.Key, clock: opts.Now}
 	st, info, err := seed(opts.Seed, opts.QueueLimit, s.now())
 	if err != nil {
@@ -74,6 +78,7 @@ func New(opts Options) (*Server, error) {
 	if opts.IdeaLimit > 0 {
 		st.ideaLimit = opts.IdeaLimit
 	}
+	st.dailyLimit = opts.DailyLimit
 	s.store, s.seed = st, info
 	// graphql-go checks every resolver against the schema here, so a resolver that does
 	// not fit the schema fails New rather than a request.

@@ -17,15 +17,22 @@ type store struct {
 	channelByID map[string]*channel
 	queueLimit  int
 	ideaLimit   int // ideas per organization
+	dailyLimit  int // posts per channel per day; 0: each network's own (limits.go)
 
-	mu     sync.Mutex
-	posts  []*Post // in creation order
-	ideas  []*Idea // in creation order
-	nextID int
+	// Fixed at seeding, so read without mu: sent posts' metrics by post id (metrics.go).
+	metrics map[string]*postMetrics
+
+	mu         sync.Mutex
+	posts      []*Post // in creation order
+	ideas      []*Idea // in creation order
+	ideaGroups []*ideaGroup
+	templates  []*postTemplate // in creation order
+	nextID     int
 }
 
 func newStore(queueLimit int) *store {
-	return &store{channelByID: map[string]*channel{}, queueLimit: queueLimit, ideaLimit: defaultIdeaLimit}
+	return &store{channelByID: map[string]*channel{}, queueLimit: queueLimit, ideaLimit: defaultIdeaLimit,
+		metrics: map[string]*postMetrics{}}
 }
 
 // newID makes the next id. Ids are derived from a counter, so that a seed always produces

@@ -42,8 +42,18 @@ var catalog = []entry{
 	{"create_post", ToolsetPosts, createPost},
 	{"edit_post", ToolsetPosts, editPost},
 	{"delete_post", ToolsetPosts, deletePost},
+	{"get_daily_posting_limits", ToolsetPosts, getDailyPostingLimits},
+	{"move_post_in_queue", ToolsetPosts, movePostInQueue},
 	{"list_ideas", ToolsetIdeas, listIdeas},
+	{"list_idea_groups", ToolsetIdeas, listIdeaGroups},
 	{"create_idea", ToolsetIdeas, createIdea},
+	{"get_aggregated_post_metrics", ToolsetAnalytics, getAggregatedPostMetrics},
+	{"list_post_templates", ToolsetTemplates, listPostTemplates},
+	{"get_post_template", ToolsetTemplates, getPostTemplate},
+	{"create_post_template", ToolsetTemplates, createPostTemplate},
+	{"update_post_template", ToolsetTemplates, updatePostTemplate},
+	{"delete_post_template", ToolsetTemplates, deletePostTemplate},
+	{"execute_query", ToolsetGraphQL, executeQuery},
 }
 
 // Names lists every tool's name, sorted, without building any tool.

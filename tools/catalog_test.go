@@ -53,7 +53,7 @@ func TestSelectionNarrowsToTheNamedToolsThenToTheReadTools(t *testing.T) {
 	assert.Equal(t, []string{"create_post", "get_post"}, selected(t, tools.Selection{Tools: []string{"get_post", "create_post"}}))
 	assert.Equal(t, []string{"get_post"}, selected(t, tools.Selection{Tools: []string{"get_post", "create_post"}, ReadOnly: true}))
 	for _, name := range selected(t, tools.Selection{Toolsets: []string{tools.ToolsetAll}, ReadOnly: true}) {
-		assert.Regexp(t, `^(get|list)_`, name, "read-only keeps only read tools")
+		assert.Regexp(t, `^(get_|list_|execute_query$)`, name, "read-only keeps only read tools")
 	}
 }
 

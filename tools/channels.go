@@ -9,7 +9,7 @@ import (
 )
 
 type listChannelsArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"Organization id from get_account. Omit when the account has one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
 }
 
 func (a *listChannelsArgs) validate() error {
@@ -52,8 +52,8 @@ func listChannels(d *deps) Tool {
 	return newTool(spec[listChannelsArgs, listChannelsResult]{
 		name:  "list_channels",
 		title: "List channels",
-		description: "List the channels (connected social accounts: LinkedIn, Instagram, ...) with their " +
-			"ids, services and timezones. Use it to find the channelId for posting or filtering.",
+		description: "List the channels (connected social accounts: LinkedIn, Instagram...) with the ids, " +
+			"services and timezones that posting and filtering need.",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listChannelsArgs) (*listChannelsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)

@@ -28,8 +28,8 @@ func deletePost(d *deps) Tool {
 	return newTool(spec[deletePostArgs, deletePostResult]{
 		name:  "delete_post",
 		title: "Delete post",
-		description: "Delete a post for good (queued, draft or sent; a sent post stays on the social " +
-			"network). Post ids come from list_posts.",
+		description: "Delete a post for good: queued, draft or sent (a sent post stays on the network). " +
+			"Post ids come from list_posts.",
 		hints: deleteHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *deletePostArgs) (*deletePostResult, error) {
 			resp, err := client.DeletePost(ctx, d.gql, args.PostID)

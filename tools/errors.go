@@ -14,7 +14,8 @@ import (
 const (
 	TypeInvalidArguments = "InvalidArguments"
 	TypeNotAttempted     = "NotAttempted"
-	TypeNotConfirmed     = "NotConfirmed" // the person did not confirm publishing now
+	TypeNotConfirmed     = "NotConfirmed"   // the person did not confirm publishing now
+	TypeResultTooLarge   = "ResultTooLarge" // an answer too large to hand a model (execute_query)
 	TypeInternalError    = "InternalError"
 )
 
@@ -58,6 +59,10 @@ func errorInfo(err error, log *slog.Logger) *ErrorInfo {
 	var nc *notConfirmed
 	if errors.As(err, &nc) {
 		return &ErrorInfo{Type: TypeNotConfirmed, Message: nc.Error()}
+	}
+	var tl *tooLarge
+	if errors.As(err, &tl) {
+		return &ErrorInfo{Type: TypeResultTooLarge, Message: tl.Error()}
 	}
 	var ce *client.Error
 	if errors.As(err, &ce) {

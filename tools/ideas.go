@@ -55,7 +55,7 @@ func toIdeaOut(i client.IdeaFields) ideaOut {
 }
 
 type listIdeasArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"Organization id from get_account. Omit when the account has one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
 	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
 	After          string `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page."`
 
@@ -85,8 +85,8 @@ func listIdeas(d *deps) Tool {
 	return newTool(spec[listIdeasArgs, listIdeasResult]{
 		name:  "list_ideas",
 		title: "List ideas",
-		description: "List the organization's ideas: drafts kept in Buffer for later posts, with title, text, " +
-			"networks and media. Use it to find an idea to post with create_post. Pages with first/after.",
+		description: "List ideas, drafts kept for later posts (title, text, networks, media, group). Pages " +
+			"with first/after.",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listIdeasArgs) (*listIdeasResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
@@ -110,11 +110,12 @@ func listIdeas(d *deps) Tool {
 }
 
 type createIdeaArgs struct {
-	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"Organization id from get_account. Omit when the account has one organization."`
+	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
 	Title          string   `json:"title,omitempty" jsonschema_description:"A short headline."`
-	Text           string   `json:"text,omitempty" jsonschema_description:"The idea, e.g. a draft post. Give title, text or both."`
-	Services       []string `json:"services,omitempty" jsonschema:"enum=instagram,enum=facebook,enum=twitter,enum=linkedin,enum=pinterest,enum=tiktok,enum=googlebusiness,enum=startPage,enum=mastodon,enum=youtube,enum=threads,enum=bluesky,enum=substack,enum=whatsapp" jsonschema_description:"Networks it is meant for."`
-	Date           string   `json:"date,omitempty" jsonschema_description:"Day to plan it for, RFC 3339 with offset. Schedules nothing."`
+	Text           string   `json:"text,omitempty" jsonschema_description:"E.g. a draft post. Give title, text or both."`
+	Services       []string `json:"services,omitempty" jsonschema_description:"Networks: instagram, linkedin..."`
+	Date           string   `json:"date,omitempty" jsonschema_description:"Planned day, RFC 3339."`
+	Group          string   `json:"group,omitempty" jsonschema_description:"Group id or name (list_idea_groups)."`
 }
 
 func (a *createIdeaArgs) validate() error {
@@ -135,6 +136,11 @@ func (a *createIdeaArgs) validate() error {
 			return err
 		}
 	}
+	if a.Group != "" {
+		if a.Group = strings.TrimSpace(a.Group); a.Group == "" {
+			return invalidArg("group", "is blank: give a group's id or name (list_idea_groups gives them), or leave it out")
+		}
+	}
 	if a.Date != "" {
 		t, err := parseTime("date", a.Date)
 		if err != nil {
@@ -152,11 +158,10 @@ type createIdeaResult struct {
 // createIdea is create_idea: save one idea. Like createPost it is never retried.
 func createIdea(d *deps) Tool {
 	return newTool(spec[createIdeaArgs, createIdeaResult]{
-		name:  "create_idea",
-		title: "Create idea",
-		description: "Save an idea in Buffer for a later post: title and/or text, optionally networks and a " +
-			"date. It stays private: nothing is scheduled or published (create_post does that).",
-		hints: ideaWriteHints,
+		name:        "create_idea",
+		title:       "Create idea",
+		description: "Save an idea for a later post; nothing is scheduled or published (create_post does that).",
+		hints:       ideaWriteHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createIdeaArgs) (*createIdeaResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
@@ -166,7 +171,15 @@ func createIdea(d *deps) Tool {
 			for _, s := range args.Services {
 				content.Services = append(content.Services, client.Service(s))
 			}
-			resp, err := client.CreateIdea(ctx, d.gql, client.CreateIdeaInput{OrganizationId: orgID, Content: content})
+			input := client.CreateIdeaInput{OrganizationId: orgID, Content: content}
+			if args.Group != "" {
+				groupID, err := d.ideaGroupID(ctx, orgID, args.Group)
+				if err != nil {
+					return nil, err
+				}
+				input.Group = &client.IdeaGroupInput{GroupId: groupID}
+			}
+			resp, err := client.CreateIdea(ctx, d.gql, input)
 			if err != nil {
 				return nil, ideaOutcomeUnknown(err)
 			}
@@ -195,10 +208,16 @@ func createIdea(d *deps) Tool {
 // ideaOutcomeUnknown points an OutcomeUnknown from the client, whose advice is about posts,
 // at list_ideas instead.
 func ideaOutcomeUnknown(err error) error {
+	return outcomeUnknownAdvice(err, "first check with list_ideas whether the idea exists.")
+}
+
+// outcomeUnknownAdvice replaces the client's advice after an OutcomeUnknown, which is
+// about creating posts, with what to check for another change.
+func outcomeUnknownAdvice(err error, check string) error {
 	var ce *client.Error
 	if errors.As(err, &ce) && ce.Type == client.TypeOutcomeUnknown {
 		what, _, _ := strings.Cut(ce.Message, " Do not simply retry")
-		ce.Message = what + " Do not simply retry: first check with list_ideas whether the idea exists."
+		ce.Message = what + " Do not simply retry: " + check
 	}
 	return err
 }

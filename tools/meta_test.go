@@ -64,18 +64,34 @@ func TestEveryToolSetsAllFourAnnotationsAsSPECSays(t *testing.T) {
 	type hints struct{ readOnly, destructive, idempotent, openWorld bool }
 	read := hints{readOnly: true, destructive: false, idempotent: true, openWorld: false}
 	write := hints{readOnly: false, destructive: false, idempotent: false, openWorld: true}
+	destroy := hints{readOnly: false, destructive: true, idempotent: true, openWorld: false}
+	// Changes that stay inside the account (nothing reaches a social network), SPEC §7.2.
+	private := hints{readOnly: false, destructive: false, idempotent: false, openWorld: false}
 	want := map[string]hints{
-		"get_account":   read,
-		"list_channels": read,
-		"get_channel":   read,
-		"list_posts":    read,
-		"get_post":      read,
-		"create_post":   write,
-		"edit_post":     write,
-		"delete_post":   {readOnly: false, destructive: true, idempotent: true, openWorld: false},
-		"list_ideas":    read,
-		// An idea stays private to the account: nothing reaches a social network.
-		"create_idea": {readOnly: false, destructive: false, idempotent: false, openWorld: false},
+		"get_account":              read,
+		"list_channels":            read,
+		"get_channel":              read,
+		"list_posts":               read,
+		"get_post":                 read,
+		"create_post":              write,
+		"edit_post":                write,
+		"delete_post":              destroy,
+		"get_daily_posting_limits": read,
+		"move_post_in_queue":       private,
+		"list_ideas":               read,
+		"list_idea_groups":         read,
+		"create_idea":              private,
+
+		"get_aggregated_post_metrics": read,
+
+		"list_post_templates":  read,
+		"get_post_template":    read,
+		"create_post_template": private,
+		// The same change twice leaves the same template.
+		"update_post_template": {readOnly: false, destructive: false, idempotent: true, openWorld: false},
+		"delete_post_template": destroy,
+
+		"execute_query": read,
 	}
 	for _, tool := range allTools() {
 		name := tool.Definition.Name
@@ -95,7 +111,7 @@ func TestEveryToolSetsAllFourAnnotationsAsSPECSays(t *testing.T) {
 func TestToolsNamedGetOrListAreReadOnly(t *testing.T) {
 	for _, tool := range allTools() {
 		name := tool.Definition.Name
-		if strings.HasPrefix(name, "get_") || strings.HasPrefix(name, "list_") {
+		if strings.HasPrefix(name, "get_") || strings.HasPrefix(name, "list_") || name == "execute_query" {
 			assert.True(t, tool.ReadOnly(), "%s is read-only", name)
 		} else {
 			assert.False(t, tool.ReadOnly(), "%s writes", name)

@@ -25,14 +25,15 @@ var (
 const defaultPageSize = 20
 
 type listPostsArgs struct {
-	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"Organization id from get_account. Omit when the account has one organization or channelIds are given."`
+	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization or channelIds are given."`
 	ChannelIDs     []string `json:"channelIds,omitempty" jsonschema_description:"Only posts of these channels (ids from list_channels)."`
 	Status         []string `json:"status,omitempty" jsonschema:"enum=draft,enum=needs_approval,enum=scheduled,enum=sending,enum=sent,enum=error" jsonschema_description:"Only posts in these statuses. The queue is scheduled; published is sent."`
-	DueAfter       string   `json:"dueAfter,omitempty" jsonschema_description:"Only posts due at or after this RFC 3339 time."`
-	DueBefore      string   `json:"dueBefore,omitempty" jsonschema_description:"Only posts due at or before this RFC 3339 time."`
+	DueAfter       string   `json:"dueAfter,omitempty" jsonschema_description:"Due at or after this RFC 3339 time."`
+	DueBefore      string   `json:"dueBefore,omitempty" jsonschema_description:"Due at or before this RFC 3339 time."`
 	Sort           string   `json:"sort,omitempty" jsonschema:"enum=dueAt_asc,enum=dueAt_desc,enum=createdAt_asc,enum=createdAt_desc" jsonschema_description:"Default: dueAt_asc for unpublished statuses, else createdAt_desc."`
 	First          *int     `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
 	After          string   `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page, with the same filters."`
+	IncludeMetrics bool     `json:"includeMetrics,omitempty" jsonschema_description:"Add sent posts' metrics."`
 
 	first int // First, or the default page size; resolved by validate
 }
@@ -103,8 +104,8 @@ func (a *listPostsArgs) sortOrder() client.PostSortInput {
 }
 
 type listPostsResult struct {
-	Posts    []postOut `json:"posts"`
-	PageInfo *pageInfo `json:"pageInfo,omitempty"`
+	Posts    []listedPost `json:"posts"`
+	PageInfo *pageInfo    `json:"pageInfo,omitempty"`
 }
 
 type pageInfo struct {
@@ -117,8 +118,8 @@ func listPosts(d *deps) Tool {
 	return newTool(spec[listPostsArgs, listPostsResult]{
 		name:  "list_posts",
 		title: "List posts",
-		description: "List posts, newest first or in queue order, filtered by channel, status and due time. " +
-			"Use it for \"what is scheduled this week?\" and to find a postId. Pages with first/after.",
+		description: "List posts, newest first or in queue order, filtered by channel, status and due time: " +
+			"\"what is scheduled this week?\", or a postId. Pages with first/after.",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listPostsArgs) (*listPostsResult, error) {
 			orgID, err := d.postsOrganization(ctx, args.OrganizationID, args.ChannelIDs)
@@ -136,16 +137,16 @@ func listPosts(d *deps) Tool {
 			if filter.ChannelIds != nil || filter.Status != nil || filter.DueAt != nil {
 				input.Filter = &filter
 			}
-			resp, err := client.ListPosts(ctx, d.gql, input, args.first, args.After)
+			resp, err := client.ListPosts(ctx, d.gql, input, args.first, args.After, args.IncludeMetrics)
 			if err != nil {
 				return nil, err
 			}
 			out := &listPostsResult{
-				Posts:    make([]postOut, 0, len(resp.Posts.Edges)),
+				Posts:    make([]listedPost, 0, len(resp.Posts.Edges)),
 				PageInfo: &pageInfo{HasNextPage: resp.Posts.PageInfo.HasNextPage, EndCursor: resp.Posts.PageInfo.EndCursor},
 			}
 			for _, e := range resp.Posts.Edges {
-				out.Posts = append(out.Posts, toPostOut(e.Node))
+				out.Posts = append(out.Posts, toListedPost(e))
 			}
 			return out, nil
 		},
@@ -188,7 +189,7 @@ func getPost(d *deps) Tool {
 		name:  "get_post",
 		title: "Get post",
 		description: "Get one post in full: text, status, media, and its due time in UTC and in the " +
-			"channel's timezone. Use it to check a post before editing it.",
+			"channel's timezone, e.g. to check it before editing.",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getPostArgs) (*getPostResult, error) {
 			resp, err := client.GetPost(ctx, d.gql, args.PostID)

@@ -62,6 +62,17 @@ var invalidArgs = map[string]string{
 	"delete_post":   `{}`,
 	"list_ideas":    `{"first":101}`,
 	"create_idea":   `{"organizationId":"{org1}"}`,
+
+	"get_daily_posting_limits":    `{"channelIds":[]}`,
+	"move_post_in_queue":          `{"postId":"{post1}","position":"middle"}`,
+	"list_idea_groups":            `{"organizationId":"x"}`,
+	"get_aggregated_post_metrics": `{"start":"someday"}`,
+	"list_post_templates":         `{"first":0}`,
+	"get_post_template":           `{}`,
+	"create_post_template":        `{"title":"x"}`,
+	"update_post_template":        `{"templateId":"` + template1 + `"}`,
+	"delete_post_template":        `{"templateId":"x"}`,
+	"execute_query":               `{"query":"mutation { deletePost(input: {id: \"x\"}) { __typename } }"}`,
 }
 
 // scenarios is, for every tool, its success and one result of each kind of error it can
@@ -187,8 +198,12 @@ func TestErrorResultsCarryTheErrorObjectAndNothingElse(t *testing.T) {
 }
 
 func TestNoResultOfAnyToolCarriesANull(t *testing.T) {
-	// SPEC §3, lean results: an absent optional field is left out, never null.
+	// SPEC §3, lean results: an absent optional field is left out, never null. Except in
+	// the data execute_query hands on as Buffer answered it.
 	for _, sc := range scenarios() {
+		if sc.tool == "execute_query" && !sc.isError {
+			continue
+		}
 		t.Run(sc.tool+"/"+sc.name, func(t *testing.T) {
 			h := newHarness(t)
 			h.stub(sc.stubs...)

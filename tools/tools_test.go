@@ -122,6 +122,79 @@ var toolCases = []toolCase{
 		wantVars:   `{"input":{"organizationId":"{org1}","content":{"text":"One post per farm"}}}`,
 		wantResult: `{"idea":` + ideaResult + `}`,
 	},
+	{
+		tool: "get_daily_posting_limits", args: `{"channelIds":["{ch1}","{ch3}"]}`, op: "DailyPostingLimits",
+		success:  limitsData,
+		wantVars: `{"channelIds":["{ch1}","{ch3}"]}`,
+		wantResult: `{"limits":[{"channelId":"{ch1}","sent":2,"scheduled":3,"limit":25,"isAtLimit":false},` +
+			`{"channelId":"{ch3}","sent":4,"scheduled":1,"isAtLimit":false}]}`,
+	},
+	{
+		tool: "move_post_in_queue", args: `{"postId":"{post1}","position":"top"}`,
+		op: "MovePostInQueue", root: "movePostInQueue", mutation: true,
+		members: []string{"VoidMutationError"},
+		success: `{"movePostInQueue":{"__typename":"PostActionSuccess","post":` +
+			postJSON("{post1}", "{ch1}", "America/New_York", "Hello") + `}}`,
+		wantVars:   `{"id":"{post1}","position":"top"}`,
+		wantResult: `{"post":` + postResult("{post1}", "{ch1}", "America/New_York", "2026-03-10T10:00:00-04:00", "Hello") + `}`,
+	},
+	{
+		tool: "list_idea_groups", args: `{"organizationId":"{org1}"}`, op: "ListIdeaGroups",
+		success:    ideaGroupsData,
+		wantVars:   `{"organizationId":"{org1}"}`,
+		wantResult: `{"groups":[{"id":"` + group1 + `","name":"Series"},{"id":"` + group2 + `","name":"Launch"}]}`,
+	},
+	{
+		tool: "get_aggregated_post_metrics", args: `{"organizationId":"{org1}","start":"2026-02-01","end":"2026-02-28"}`,
+		op:         "AggregatedPostMetrics",
+		success:    metricsData,
+		wantVars:   `{"input":{"organizationId":"{org1}","startDateTime":"2026-02-01T00:00:00Z","endDateTime":"2026-02-28T00:00:00Z"}}`,
+		wantResult: metricsResultJSON,
+	},
+	{
+		tool: "list_post_templates", args: `{"organizationId":"{org1}"}`, op: "ListPostTemplates",
+		success: `{"postTemplates":{"edges":[{"node":` + templateJSON + `}],` +
+			`"pageInfo":{"hasNextPage":false,"endCursor":"cursor-1"},"totalCount":1}}`,
+		wantVars: `{"input":{"organizationId":"{org1}"},"first":20}`,
+		wantResult: `{"templates":[` + templateResultJSON + `],"totalCount":1,` +
+			`"pageInfo":{"hasNextPage":false,"endCursor":"cursor-1"}}`,
+	},
+	{
+		tool: "get_post_template", args: `{"templateId":"` + template1 + `"}`, op: "GetPostTemplate",
+		success:    `{"postTemplate":` + templateJSON + `}`,
+		wantVars:   `{"id":"` + template1 + `"}`,
+		wantResult: `{"template":` + templateResultJSON + `}`,
+	},
+	{
+		tool: "create_post_template", args: `{"organizationId":"{org1}","title":"Event invite","body":"Join us on [day]"}`,
+		op: "CreatePostTemplate", root: "createPostTemplate", mutation: true,
+		members:    []string{"VoidMutationError"},
+		success:    `{"createPostTemplate":{"__typename":"CreatePostTemplateSuccess","postTemplate":` + templateJSON + `}}`,
+		wantVars:   `{"input":{"organizationId":"{org1}","title":"Event invite","body":"Join us on [day]"}}`,
+		wantResult: `{"template":` + templateResultJSON + `}`,
+	},
+	{
+		tool: "update_post_template", args: `{"templateId":"` + template1 + `","body":"Join us on [day]"}`,
+		op: "UpdatePostTemplate", root: "updatePostTemplate", mutation: true,
+		members:    []string{"VoidMutationError"},
+		success:    `{"updatePostTemplate":{"__typename":"UpdatePostTemplateSuccess","postTemplate":` + templateJSON + `}}`,
+		wantVars:   `{"input":{"id":"` + template1 + `","body":"Join us on [day]"}}`,
+		wantResult: `{"template":` + templateResultJSON + `}`,
+	},
+	{
+		tool: "delete_post_template", args: `{"templateId":"` + template1 + `"}`,
+		op: "DeletePostTemplate", root: "deletePostTemplate", mutation: true,
+		members:    []string{"VoidMutationError"},
+		success:    `{"deletePostTemplate":{"__typename":"EmptySuccess"}}`,
+		wantVars:   `{"id":"` + template1 + `"}`,
+		wantResult: `{"deleted":{"templateId":"` + template1 + `"}}`,
+	},
+	{
+		tool: "execute_query", args: executeQueryArgs, op: "Recent",
+		success:    `{"post":{"id":"{post1}","text":"Hello","sentAt":null}}`,
+		wantVars:   `{"id":"{post1}"}`,
+		wantResult: `{"data":{"post":{"id":"{post1}","text":"Hello","sentAt":null}}}`,
+	},
 }
 
 func TestEachToolAnswersBufferDataAsItsStructuredResultAndSendsExactVariables(t *testing.T) {

@@ -11,6 +11,8 @@ import (
 
 	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/mark3labs/mcp-go/server"
+
+	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
 const callUsage = `buffer-mcp [flags] call TOOL ['{"argument":"value"}' | -]`
@@ -64,6 +66,10 @@ func runCall(ctx context.Context, srv *server.MCPServer, args []string, stdin io
 		names = append(names, t.Name)
 	}
 	if !slices.Contains(names, name) {
+		if ts := tools.ToolsetOf(name); ts != "" {
+			return usage("tool %q is not offered with these settings: it is in the %s toolset (--toolsets %s "+
+				"offers it), and --tools and --read-only narrow the tools further", name, ts, ts)
+		}
 		return usage("unknown tool %q: the tools offered are %s", name, strings.Join(names, ", "))
 	}
 

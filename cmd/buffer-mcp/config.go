@@ -29,7 +29,8 @@ type config struct {
 	httpToken      string // never printed, never logged
 	allowedOrigins []string
 	readOnly       bool
-	tools          []string // nil: every tool
+	toolsets       []string // nil: the default toolsets
+	tools          []string // nil: every tool of the toolsets
 	confirmPublish bool
 	sandbox        bool
 	sandboxSeed    string
@@ -53,8 +54,9 @@ type option struct {
 }
 
 const (
-	envAPIKey = "BUFFER_API_KEY"
-	envTools  = "BUFFER_MCP_TOOLS"
+	envAPIKey   = "BUFFER_API_KEY"
+	envToolsets = "BUFFER_MCP_TOOLSETS"
+	envTools    = "BUFFER_MCP_TOOLS"
 )
 
 var options = []option{
@@ -72,8 +74,10 @@ var options = []option{
 		help: "An extra trusted Origin for the HTTP transports (behind a proxy). Repeatable."},
 	{flag: "read-only", env: "BUFFER_MCP_READ_ONLY", def: "false",
 		help: "Offer only the tools that read: no creating, editing or deleting posts."},
+	{flag: "toolsets", meta: "a,b", env: envToolsets, def: strings.Join(tools.DefaultToolsets, ","),
+		help: "Offer the tools of these toolsets: " + strings.Join(tools.Toolsets, ", ") + ", or all."},
 	{flag: "tools", meta: "a,b", env: envTools,
-		help: "Offer only the named tools (default: all). With --read-only, write tools stay off."},
+		help: "Offer only the named tools (of the chosen toolsets; without --toolsets, any tool). With --read-only, write tools stay off."},
 	{flag: "confirm-publish", env: "BUFFER_MCP_CONFIRM_PUBLISH", def: "true",
 		help: "Ask the person before publishing now (mode shareNow); --confirm-publish=false or the variable set to 0 turns it off."},
 	{flag: "sandbox", env: "BUFFER_MCP_SANDBOX", def: "false",
@@ -121,6 +125,9 @@ func parseConfig(args []string, getenv func(string) string) (*config, error) {
 	cfg.sandbox = r.bool("sandbox")
 	cfg.sandboxSeed = r.value("sandbox-seed")
 	cfg.logFormat = r.value("log-format")
+	if ts := r.list("toolsets"); len(ts) > 0 {
+		cfg.toolsets = ts
+	}
 	if tl := r.list("tools"); len(tl) > 0 {
 		cfg.tools = tl
 	}
@@ -151,6 +158,9 @@ func (c *config) validate() error {
 	}
 	if c.sandboxSeed != "one-org" && c.sandboxSeed != "two-orgs" {
 		return fmt.Errorf("unknown sandbox seed %q: set --sandbox-seed or BUFFER_MCP_SANDBOX_SEED to one-org or two-orgs", c.sandboxSeed)
+	}
+	if err := (tools.Selection{Toolsets: c.toolsets}).Check(); err != nil {
+		return fmt.Errorf("%v (check --toolsets or %s)", err, envToolsets)
 	}
 	if err := c.selection().Check(); err != nil {
 		return fmt.Errorf("%v (check --tools or %s)", err, envTools)
@@ -193,7 +203,7 @@ func (c *config) validate() error {
 
 // selection is which tools the server offers.
 func (c *config) selection() tools.Selection {
-	return tools.Selection{Tools: c.tools, ReadOnly: c.readOnly}
+	return tools.Selection{Toolsets: c.toolsets, Tools: c.tools, ReadOnly: c.readOnly}
 }
 
 // callHelp reports whether the command line asks for `call --help`.

@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -54,6 +53,7 @@ func TestParseConfig(t *testing.T) {
 			assert.Equal(t, slog.LevelInfo, got.logLevel)
 			assert.Equal(t, "text", got.logFormat)
 			assert.Nil(t, got.tools)
+			assert.Nil(t, got.toolsets, "the default toolsets")
 			assert.Empty(t, got.args)
 		}},
 		{"env", nil, with(map[string]string{
@@ -88,6 +88,21 @@ func TestParseConfig(t *testing.T) {
 			assert.Equal(t, []string{"create_post"}, got.tools)
 			assert.Equal(t, slog.LevelWarn, got.logLevel)
 			assert.Equal(t, []string{"https://c.example", "https://d.example"}, got.allowedOrigins)
+		}},
+		{"toolsets from env", nil, with(map[string]string{"BUFFER_MCP_TOOLSETS": "posts, analytics"}), func(t *testing.T, got *config) {
+			assert.Equal(t, []string{"posts", "analytics"}, got.toolsets)
+			assert.Equal(t, []string{"posts", "analytics"}, got.selection().Toolsets)
+		}},
+		{"toolsets flag wins, with tools of them", []string{"--toolsets", "templates,graphql", "--tools", "execute_query"},
+			with(map[string]string{"BUFFER_MCP_TOOLSETS": "posts"}), func(t *testing.T, got *config) {
+				assert.Equal(t, []string{"templates", "graphql"}, got.toolsets)
+				assert.Equal(t, []string{"execute_query"}, got.tools)
+			}},
+		{"an empty toolsets variable is the default", nil, with(map[string]string{"BUFFER_MCP_TOOLSETS": " , "}), func(t *testing.T, got *config) {
+			assert.Nil(t, got.toolsets)
+		}},
+		{"--tools alone may name a tool of any toolset", []string{"--tools", "get_account,execute_query"}, key, func(t *testing.T, got *config) {
+			assert.Nil(t, got.toolsets)
 		}},
 		{"--confirm-publish=false", []string{"--confirm-publish=false"}, key, func(t *testing.T, got *config) {
 			assert.False(t, got.confirmPublish)
@@ -139,6 +154,9 @@ func TestParseConfigErrors(t *testing.T) {
 		{"missing key file", []string{"--api-key-file", "/no/such/file"}, nil, "cannot read --api-key-file"},
 		{"unknown transport", []string{"--transport", "grpc"}, key, "BUFFER_MCP_TRANSPORT"},
 		{"unknown tool", []string{"--tools", "get_account,nope"}, key, `unknown tool "nope"`},
+		{"unknown toolset", []string{"--toolsets", "posts,metrics"}, key, `unknown toolset "metrics": the toolsets are account, posts, ideas, analytics, templates, graphql, or all (check --toolsets or BUFFER_MCP_TOOLSETS)`},
+		{"a tool outside the toolsets", nil, map[string]string{"BUFFER_API_KEY": "k-123456", "BUFFER_MCP_TOOLSETS": "account", "BUFFER_MCP_TOOLS": "get_post"},
+			`tool "get_post" is in the posts toolset, which the chosen toolsets (account) leave out (check --tools or BUFFER_MCP_TOOLS)`},
 		{"public address without token", []string{"--transport", "http", "--addr", ":8080"}, key, "BUFFER_MCP_HTTP_TOKEN"},
 		{"bad address", []string{"--transport", "http", "--addr", "8080"}, key, "BUFFER_MCP_ADDR"},
 		{"bad level", nil, map[string]string{"BUFFER_API_KEY": "k-123456", "BUFFER_MCP_LOG_LEVEL": "chatty"}, "BUFFER_MCP_LOG_LEVEL"},
@@ -173,7 +191,8 @@ func TestUsageListsEveryOption(t *testing.T) {
 	for _, o := range options {
 		assert.Regexp(t, `(?m)^  --`+o.flag+`\b.* env `+o.env+`\b`, b.String())
 	}
-	assert.Contains(t, b.String(), strings.Join(testTools, ", "))
+	assert.Contains(t, b.String(), "\n  account    get_account\n")
+	assert.Contains(t, b.String(), "\n  posts      create_post, delete_post, list_posts\n")
 }
 
 func TestLoggerRedactsSecrets(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
 // printUsage writes --help: the commands, then every flag with its environment variable.
@@ -42,7 +44,18 @@ Flags (each has an environment variable; a flag wins over its variable):
 	}
 	fmt.Fprintf(w, "  %-38s %s\n", "--version", "print the version and exit")
 	fmt.Fprintf(w, "  %-38s %s\n", "--help", "show this help")
-	fmt.Fprintf(w, "\nTools: %s\n", strings.Join(toolNames, ", "))
+	fmt.Fprintf(w, "\nTools, by toolset (--toolsets; default %s):\n", strings.Join(tools.DefaultToolsets, ","))
+	for _, ts := range tools.Toolsets {
+		var names []string
+		for _, name := range toolNames {
+			if tools.ToolsetOf(name) == ts {
+				names = append(names, name)
+			}
+		}
+		if len(names) > 0 {
+			fmt.Fprintf(w, "  %-10s %s\n", ts, strings.Join(names, ", "))
+		}
+	}
 	fmt.Fprint(w, `
 Example, with no key and no network:
   buffer-mcp --sandbox call list_posts '{"status":["scheduled"]}'

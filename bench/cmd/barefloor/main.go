@@ -114,7 +114,7 @@ func bareTools() []mcp.Tool {
 	}
 }
 
-// bufferMCPTools returns buffer-mcp's own ten tool definitions instead of bareTools;
+// bufferMCPTools returns the tool definitions buffer-mcp offers by default instead of bareTools;
 // defs.go sets it in a -tags floordefs build.
 var bufferMCPTools func() []mcp.Tool
 

@@ -102,7 +102,7 @@ func listPostsBody(ctx context.Context, org string, first int) ([]byte, error) {
 		OrganizationId: org,
 		Sort:           []client.PostSortInput{{Field: client.PostSortableKeyCreatedat, Direction: client.SortDirectionDesc}},
 	}
-	_, err := client.ListPosts(ctx, &b, input, first, "")
+	_, err := client.ListPosts(ctx, &b, input, first, "", false)
 	return b, err
 }
 

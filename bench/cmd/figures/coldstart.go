@@ -45,9 +45,10 @@ func coldstart(ctx context.Context, o *options) error {
 		{name: "nosandbox", pkg: "./cmd/buffer-mcp", tags: []string{"nosandbox"}, env: key},
 		{name: "barefloor", pkg: "./bench/cmd/barefloor"},
 		// The floor with what the SPEC makes every buffer-mcp carry, one part at a time:
-		// buffer-mcp's ten tool definitions; the HTTPS and GraphQL client any server in
-		// front of Buffer needs (the proxy floor's); then the embedded sandbox of SPEC §6
-		// and the HTTP transports of §5. Each is linked, none is used before tools/list.
+		// the tool definitions buffer-mcp offers by default; the HTTPS and GraphQL client
+		// any server in front of Buffer needs (the proxy floor's); then the embedded
+		// sandbox of SPEC §6 and the HTTP transports of §5. Each is linked, none is used
+		// before tools/list.
 		{name: "floor+defs", pkg: "./bench/cmd/barefloor", tags: []string{"floordefs"}},
 		{name: "floor+defs+client", pkg: "./bench/cmd/barefloor", tags: []string{"floordefs", "floorproxy"}},
 		{name: "floor+spec", pkg: "./bench/cmd/barefloor", tags: []string{"floordefs", "floorproxy", "floorsandbox", "floorhttp"}},
@@ -77,7 +78,7 @@ func coldstart(ctx context.Context, o *options) error {
 	fmt.Printf("     --sandbox; nothing reaches Buffer before a tool call); nosandbox is the same\n")
 	fmt.Printf("     program built with -tags nosandbox. The floor is bench/cmd/barefloor: mcp-go\n")
 	fmt.Printf("     v1.2.1's stdio server with eight mcp.NewTool tools and nothing else. floor+defs\n")
-	fmt.Printf("     has buffer-mcp's ten tool definitions instead (-tags floordefs); floor+defs+client\n")
+	fmt.Printf("     has buffer-mcp's default tool definitions instead (-tags floordefs); floor+defs+client\n")
 	fmt.Printf("     also links an HTTPS and GraphQL client (floorproxy); floor+spec also the embedded\n")
 	fmt.Printf("     sandbox and the HTTP transports (floorsandbox, floorhttp): the floor with what\n")
 	fmt.Printf("     the SPEC puts in every buffer-mcp, linked, not run. All are static builds\n")

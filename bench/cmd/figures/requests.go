@@ -23,5 +23,14 @@ func requests(ctx context.Context, _ *options) error {
 	}
 	fmt.Printf("\n  steps:    %s\n", strings.Join(bench.ConversationSteps, "; "))
 	fmt.Printf("  requests: %d (%s) — one per step\n", len(ops), strings.Join(ops, ", "))
+
+	ops, err = bench.LastWeekRequests(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("\n\"how did last week do, and what is still scheduled?\"\n")
+	fmt.Printf("  steps:    %s\n", strings.Join(bench.LastWeekSteps, "; "))
+	fmt.Printf("  requests: %d (%s) — the account once (organization and timezone), then one per step\n",
+		len(ops), strings.Join(ops, ", "))
 	return nil
 }
