@@ -70,6 +70,11 @@ func New(cfg Config) *Client {
 		http: &http.Client{
 			Timeout:   timeout,
 			Transport: &authTransport{key: cfg.APIKey, userAgent: ua, base: base},
+			// A redirect is never followed: authTransport would put the key on every hop, so
+			// the key would reach whatever host the redirect names, and a 301 or 302 would
+			// turn the POST into a GET whose empty answer reads as success. The 3xx itself
+			// comes back, and send answers it as UpstreamError (redirected).
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		},
 		key:    []byte(cfg.APIKey),
 		redact: redact,
@@ -120,6 +125,9 @@ func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.R
 		return c.transportError(ctx, err, mutation && sent.Load())
 	}
 	defer httpResp.Body.Close()
+	if isRedirect(httpResp) {
+		return c.redirected(httpResp)
+	}
 	c.budget.update(parseRateLimit(httpResp.Header))
 
 	raw, err := io.ReadAll(io.LimitReader(httpResp.Body, maxResponseBytes+1))
@@ -136,6 +144,25 @@ func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.R
 		raw = bytes.ReplaceAll(raw, c.key, []byte("[redacted]"))
 	}
 	return c.decode(httpResp, raw, mutation, resp)
+}
+
+// isRedirect reports whether an answer sends the client elsewhere (any 3xx but 304).
+func isRedirect(r *http.Response) bool {
+	return r.StatusCode >= 300 && r.StatusCode < 400 && r.StatusCode != http.StatusNotModified
+}
+
+// redirected is the error for a redirect from Buffer's endpoint, which is never followed
+// (see New): it names the status and the host the redirect points to, never the whole
+// target, whose query could carry anything. Nothing was done at Buffer, so even a mutation
+// is a definite failure, not OutcomeUnknown.
+func (c *Client) redirected(r *http.Response) *Error {
+	target := "no usable Location"
+	if u, err := r.Location(); err == nil && u.Host != "" {
+		target = c.redact.Replace(u.Host)
+	}
+	return &Error{Type: TypeUpstreamError, Message: fmt.Sprintf("Buffer's endpoint answered HTTP %d, a redirect to %s, "+
+		"which buffer-mcp does not follow so that the API key goes to the configured endpoint only; "+
+		"check BUFFER_API_URL (or --api-url)", r.StatusCode, target)}
 }
 
 // transportError classifies a failure to get an answer at all.
