@@ -143,7 +143,7 @@ func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.R
 	if len(c.key) > 0 && bytes.Contains(raw, c.key) {
 		raw = bytes.ReplaceAll(raw, c.key, []byte("[redacted]"))
 	}
-	return c.decode(httpResp, raw, mutation, resp)
+	return c.decode(httpResp, raw, req.OpName, mutation, resp)
 }
 
 // isRedirect reports whether an answer sends the client elsewhere (any 3xx but 304).

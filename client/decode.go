@@ -27,9 +27,9 @@ type envelope struct {
 // decode classifies an answer in the order Buffer needs (buffer-api.md §9.4): HTTP status
 // first, then errors[].extensions.code, then the typed data, where an unknown union member
 // still yields its typename and message.
-func (c *Client) decode(r *http.Response, raw []byte, mutation bool, resp *graphql.Response) error {
+func (c *Client) decode(r *http.Response, raw []byte, op string, mutation bool, resp *graphql.Response) error {
 	if decodeData(r, raw, resp) {
-		return nil
+		return c.complete(raw, op, mutation)
 	}
 	var env envelope
 	isGraphQL := json.Unmarshal(raw, &env) == nil && (env.Data != nil || len(env.Errors) > 0)
@@ -51,7 +51,22 @@ func (c *Client) decode(r *http.Response, raw []byte, mutation bool, resp *graph
 		}
 		return c.unreadable(mutation, "Buffer's answer did not have the expected shape", err)
 	}
-	return nil
+	return c.complete(raw, op, mutation)
+}
+
+// complete checks that an answer without errors holds what the operation op asked for
+// (shape.go): a blank answer is UpstreamUnavailable for a query, and OutcomeUnknown for a
+// mutation, which may have been applied all the same.
+func (c *Client) complete(raw []byte, op string, mutation bool) error {
+	s := shapeOf(op)
+	if s == nil {
+		return nil // not one of the generated operations: nothing to check it against
+	}
+	problem := s.missing(raw)
+	if problem == "" {
+		return nil
+	}
+	return c.unreadable(mutation, "Buffer's answer was incomplete ("+problem+")", nil)
 }
 
 // decodeData is decode's one pass for the common answer: 2xx, data first and an object, no

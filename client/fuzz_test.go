@@ -33,7 +33,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status int, body string, mutation bool) {
 		r := &http.Response{StatusCode: status, Header: http.Header{}}
 		r.Header.Set("Retry-After", "7")
-		err := c.decode(r, []byte(body), mutation, &graphql.Response{Data: &CreatePostResponse{}})
+		err := c.decode(r, []byte(body), "CreatePost", mutation, &graphql.Response{Data: &CreatePostResponse{}})
 		if err == nil {
 			return
 		}

@@ -114,7 +114,9 @@ func editPost(d *deps) Tool {
 			switch p := resp.EditPost.(type) {
 			case *client.EditPostEditPostPostActionSuccess:
 				if p.Post.Id == "" {
-					return nil, incomplete("accepted the change but did not send the post back; get_post shows its state")
+					// Buffer said yes but not to what: the change may be applied, so never retry blindly.
+					return nil, &client.Error{Type: client.TypeOutcomeUnknown, Message: "Buffer accepted the change but its answer " +
+						"did not say which post it changed. Do not simply retry: check the post with get_post first."}
 				}
 				return &editPostResult{Post: toPostDetail(p.Post.PostDetail), Note: note}, nil
 			case client.MutationError:

@@ -41,10 +41,11 @@ func invalidArg(field, format string, a ...any) *argError {
 	return &argError{field: field, message: fmt.Sprintf(format, a...)}
 }
 
-// incomplete is an answer from Buffer that lacks what it should hold (a null or missing
-// object where one is due): reported, never shown as an empty result.
+// incomplete is a read answered without what it should hold: reported (like a blank
+// answer, which the client catches before, SPEC §7.3), never shown as an empty result.
 func incomplete(what string) *client.Error {
-	return &client.Error{Type: client.TypeUpstreamError, Message: "Buffer's answer was incomplete: it " + what}
+	return &client.Error{Type: client.TypeUpstreamUnavailable, Retryable: true,
+		Message: "Buffer's answer was incomplete: it " + what + "; try again shortly"}
 }
 
 // errorInfo is the one place that turns any failure into SPEC §4's error object. A failure
