@@ -36,6 +36,7 @@ type Config struct {
 	Timeout   time.Duration     // per request; 30 s when zero
 	Transport http.RoundTripper // the network; http.DefaultTransport when nil (the sandbox passes its own)
 	Retry     RetryPolicy       // for queries only; zero fields take DefaultRetry's
+	Now       func() time.Time  // the clock of the rate-limit budget and of Retry-After dates; time.Now when nil
 }
 
 // Client implements graphql.Client for Buffer.
@@ -46,6 +47,7 @@ type Client struct {
 	retry    RetryPolicy
 	budget   *budget
 	redact   *strings.Replacer
+	now      func() time.Time
 }
 
 var _ graphql.Client = (*Client)(nil)
@@ -59,6 +61,10 @@ func New(cfg Config) *Client {
 	timeout := cfg.Timeout
 	if timeout == 0 {
 		timeout = defaultTimeout
+	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
 	}
 	ua := "buffer-mcp/" + cfg.Version
 	redact := strings.NewReplacer()
@@ -79,7 +85,8 @@ func New(cfg Config) *Client {
 		key:    []byte(cfg.APIKey),
 		redact: redact,
 		retry:  cfg.Retry.orDefault(),
-		budget: newBudget(time.Now),
+		budget: newBudget(now),
+		now:    now,
 	}
 }
 
@@ -128,7 +135,7 @@ func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.R
 	if isRedirect(httpResp) {
 		return c.redirected(httpResp)
 	}
-	c.budget.update(parseRateLimit(httpResp.Header))
+	c.budget.update(parseRateLimit(httpResp.Header, c.now()))
 
 	raw, err := io.ReadAll(io.LimitReader(httpResp.Body, maxResponseBytes+1))
 	if err != nil {

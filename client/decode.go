@@ -95,7 +95,7 @@ func (c *Client) statusError(r *http.Response, env envelope, isGraphQL, mutation
 	case status == http.StatusForbidden:
 		return forbidden(c.firstMessage(env))
 	case status == http.StatusTooManyRequests:
-		return rateLimited(r, env.Errors)
+		return rateLimited(r, env.Errors, c.now())
 	case status >= 500:
 		msg := fmt.Sprintf("Buffer is having trouble (HTTP %d)", status)
 		if mutation {
@@ -122,7 +122,7 @@ func (c *Client) graphQLError(r *http.Response, errs []gqlError) error {
 		case "NOT_FOUND":
 			return &Error{Type: TypeNotFound, Message: msg}
 		case "RATE_LIMIT_EXCEEDED":
-			return rateLimited(r, errs)
+			return rateLimited(r, errs, c.now())
 		}
 	}
 	msgs := make([]string, 0, len(errs))
@@ -157,18 +157,19 @@ func forbidden(bufferSaid string) *Error {
 }
 
 // rateLimited reads the wait from Retry-After (seconds or an HTTP date) or, from older
-// answers, extensions.retryAfter; the window from extensions.window.
-func rateLimited(r *http.Response, errs []gqlError) *Error {
+// answers, extensions.retryAfter; the window from extensions.window. The wait is never
+// negative, and at most Buffer's longest window.
+func rateLimited(r *http.Response, errs []gqlError, now time.Time) *Error {
 	e := &Error{Type: TypeRateLimited, Retryable: true}
 	for _, ge := range errs {
 		if w, ok := ge.Extensions["window"].(string); ok && e.Window == "" {
 			e.Window = w
 		}
-		if s, ok := ge.Extensions["retryAfter"].(float64); ok && e.RetryAfterSeconds == 0 {
-			e.RetryAfterSeconds = int(s)
+		if s, ok := ge.Extensions["retryAfter"].(float64); ok && e.RetryAfterSeconds == 0 && s > 0 {
+			e.RetryAfterSeconds = int(min(s, maxResetSeconds))
 		}
 	}
-	if s, ok := parseRetryAfter(r.Header.Get("Retry-After"), time.Now()); ok {
+	if s, ok := parseRetryAfter(r.Header.Get("Retry-After"), now); ok {
 		e.RetryAfterSeconds = s
 	}
 	e.Message = "Buffer's rate limit is reached"
@@ -183,17 +184,22 @@ func rateLimited(r *http.Response, errs []gqlError) *Error {
 	return e
 }
 
-// parseRetryAfter reads delta-seconds or an HTTP date.
+// parseRetryAfter reads delta-seconds or an HTTP date, at most Buffer's longest window (30
+// days). Delta-seconds too large to parse mean a long wait all the same: taking them for no
+// wait at all would retry at once.
 func parseRetryAfter(v string, now time.Time) (int, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return s, true
+		return min(s, maxResetSeconds), true
+	}
+	if strings.Trim(v, "0123456789") == "" { // only digits, so too large for an int
+		return maxResetSeconds, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		s := int(t.Sub(now).Round(time.Second) / time.Second)
+		s := int(min(t.Sub(now), maxResetSeconds*time.Second).Round(time.Second) / time.Second)
 		return max(s, 0), true
 	}
 	return 0, false

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/Khan/genqlient/graphql"
 )
@@ -63,8 +64,8 @@ func FuzzParseRateLimit(f *testing.F) {
 		h.Set("X-RateLimit-Limit", xLimit)
 		h.Set("X-RateLimit-Remaining", xRemaining)
 		h.Set("X-RateLimit-Reset", xReset)
-		for _, w := range parseRateLimit(h) {
-			if w.Remaining < 0 || w.Quota < 0 || w.Reset < 0 {
+		for _, w := range parseRateLimit(h, time.Now()) {
+			if w.Remaining < 0 || w.Quota < 0 || w.Reset < 0 && w.Reset != unknownReset || w.Reset > maxResetSeconds*time.Second {
 				t.Fatalf("negative window from %q / %q: %+v", limit, policy, w)
 			}
 		}
