@@ -113,7 +113,7 @@ func (c *Client) statusError(r *http.Response, env envelope, isGraphQL, mutation
 func (c *Client) graphQLError(r *http.Response, errs []gqlError) error {
 	for _, e := range errs {
 		code, _ := e.Extensions["code"].(string)
-		msg := c.redact.Replace(e.Message)
+		msg := ClipMessage(c.redact.Replace(e.Message))
 		switch code {
 		case "UNAUTHENTICATED", "UNAUTHORIZED":
 			return unauthenticated(msg)
@@ -126,15 +126,21 @@ func (c *Client) graphQLError(r *http.Response, errs []gqlError) error {
 		}
 	}
 	msgs := make([]string, 0, len(errs))
+	size := 0
 	for _, e := range errs {
-		msgs = append(msgs, c.redact.Replace(e.Message))
+		if size > MaxMessageChars {
+			break // enough to clip: the rest would be cut anyway
+		}
+		m := ClipMessage(c.redact.Replace(e.Message))
+		msgs = append(msgs, m)
+		size += len(m)
 	}
-	return &Error{Type: TypeUpstreamError, Message: "Buffer answered: " + strings.Join(msgs, "; ")}
+	return &Error{Type: TypeUpstreamError, Message: ClipMessage("Buffer answered: " + strings.Join(msgs, "; "))}
 }
 
 func (c *Client) firstMessage(env envelope) string {
 	if len(env.Errors) > 0 {
-		return c.redact.Replace(env.Errors[0].Message)
+		return ClipMessage(c.redact.Replace(env.Errors[0].Message))
 	}
 	return ""
 }
@@ -163,7 +169,7 @@ func rateLimited(r *http.Response, errs []gqlError, now time.Time) *Error {
 	e := &Error{Type: TypeRateLimited, Retryable: true}
 	for _, ge := range errs {
 		if w, ok := ge.Extensions["window"].(string); ok && e.Window == "" {
-			e.Window = w
+			e.Window = ClipMessage(w)
 		}
 		if s, ok := ge.Extensions["retryAfter"].(float64); ok && e.RetryAfterSeconds == 0 && s > 0 {
 			e.RetryAfterSeconds = int(min(s, maxResetSeconds))

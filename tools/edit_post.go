@@ -32,8 +32,12 @@ func (a *editPostArgs) validate() error {
 	if a.Text == nil && a.DueAt == nil && a.Mode == nil && a.SchedulingType == nil && a.Assets == nil && a.SaveToDraft == nil {
 		return invalidArg("postId", "nothing to change: give at least one of text, dueAt, mode, schedulingType, assets, saveToDraft")
 	}
-	if a.Text != nil && *a.Text == "" && a.Assets != nil && len(*a.Assets) == 0 {
-		return invalidArg("text", "is empty and assets is empty: a post needs one or the other")
+	if a.Text != nil {
+		// Without assets given, the post keeps its own, which may make it: only an empty
+		// assets list leaves the text alone to carry it.
+		if err := checkText("text", *a.Text, a.Assets == nil || len(*a.Assets) > 0); err != nil {
+			return err
+		}
 	}
 	if a.Assets != nil {
 		if err := validateAssets("assets", *a.Assets); err != nil {

@@ -63,17 +63,17 @@ func errorInfo(err error, log *slog.Logger) *ErrorInfo {
 	var ce *client.Error
 	if errors.As(err, &ce) {
 		if ce.Err != nil {
-			log.Debug("buffer request failed", "type", ce.Type, "cause", ce.Err.Error())
+			log.Debug("buffer request failed", "type", ce.Type, "cause", client.ClipMessage(ce.Err.Error()))
 		}
 		return &ErrorInfo{
 			Type:              ce.Type,
-			Message:           ce.Message,
+			Message:           client.ClipMessage(ce.Message), // the client clips Buffer's; this is the last line of defence
 			Retryable:         ce.Retryable,
 			RetryAfterSeconds: ce.RetryAfterSeconds,
 			Window:            ce.Window,
 		}
 	}
-	log.Error("internal error in a tool", "error", err.Error())
+	log.Error("internal error in a tool", "error", client.ClipMessage(err.Error()))
 	return &ErrorInfo{Type: TypeInternalError, Message: "buffer-mcp hit an internal error; the details are in its log"}
 }
 
