@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/httpserver"
@@ -54,6 +55,18 @@ const (
 	envAPIKey = "BUFFER_API_KEY"
 	envTools  = "BUFFER_MCP_TOOLS"
 )
+
+// minKeyLength is the shortest API key accepted. Buffer does not publish its keys' format
+// (its guide shows only a "buf_abc123..." placeholder), but a key is a long random string,
+// and anything shorter than 16 characters is a typo or a stand-in. Refusing it also keeps
+// the logs readable: every occurrence of the key is redacted, and a key of one character
+// would blank that character inside ordinary words ("e[redacted]iting").
+const minKeyLength = 16
+
+// sandboxDefaultKey is the documented default key of `buffer-mcp sandbox` (sandbox.DefaultKey,
+// checked by a test): public, not a secret, and accepted whatever its length, so that a
+// server can be pointed at a sandbox served elsewhere.
+const sandboxDefaultKey = "sandbox-key"
 
 var options = []option{
 	{flag: "api-key-file", meta: "PATH", env: envAPIKey, envNote: "the key itself", file: true,
@@ -162,6 +175,9 @@ func (c *config) validate(toolNames []string) error {
 		}
 		if strings.ContainsFunc(c.apiKey, isSpaceOrControl) {
 			return fmt.Errorf("the Buffer API key contains spaces or control characters: check %s or the --api-key-file", envAPIKey)
+		}
+		if n := utf8.RuneCountInString(c.apiKey); n < minKeyLength && c.apiKey != sandboxDefaultKey {
+			return fmt.Errorf("the Buffer API key is %d characters long, too short to be one (at least %d): check %s or the --api-key-file", n, minKeyLength, envAPIKey)
 		}
 		if err := checkURL(c.apiURL); err != nil {
 			return fmt.Errorf("invalid Buffer endpoint: %v: set --api-url or BUFFER_API_URL to a URL such as %s", err, client.DefaultEndpoint)
