@@ -27,6 +27,7 @@ type config struct {
 	addr           string
 	httpToken      string // never printed, never logged
 	allowedOrigins []string
+	maxSessions    int
 	readOnly       bool
 	tools          []string // nil: every tool
 	confirmPublish bool
@@ -81,6 +82,8 @@ var options = []option{
 		help: "File holding the bearer token that HTTP clients must send. Required when --addr is not loopback."},
 	{flag: "allowed-origin", meta: "URL", env: "BUFFER_MCP_ALLOWED_ORIGINS", envNote: "comma-separated", repeat: true,
 		help: "An extra trusted Origin for the HTTP transports (behind a proxy). Repeatable."},
+	{flag: "max-sessions", meta: "N", env: "BUFFER_MCP_MAX_SESSIONS", def: strconv.Itoa(httpserver.DefaultMaxSessions),
+		help: "Most live 2025-era sessions, and most open event streams, on the HTTP transports; past it, 503."},
 	{flag: "read-only", env: "BUFFER_MCP_READ_ONLY", def: "false",
 		help: "Offer only the tools that read: no creating, editing or deleting posts."},
 	{flag: "tools", meta: "a,b", env: envTools,
@@ -128,6 +131,11 @@ func parseConfig(args []string, getenv func(string) string, toolNames []string) 
 	cfg.transport = r.value("transport")
 	cfg.addr = r.value("addr")
 	cfg.allowedOrigins = r.list("allowed-origin")
+	if n, err := strconv.Atoi(r.value("max-sessions")); err == nil && n > 0 {
+		cfg.maxSessions = n
+	} else {
+		r.fail("max-sessions", "a whole number of 1 or more")
+	}
 	cfg.readOnly = r.bool("read-only")
 	cfg.confirmPublish = r.bool("confirm-publish")
 	cfg.sandbox = r.bool("sandbox")
