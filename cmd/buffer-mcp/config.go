@@ -185,7 +185,7 @@ func (c *config) validate(toolNames []string) error {
 			return fmt.Errorf("the Buffer API key contains spaces or control characters: check %s or the --api-key-file", envAPIKey)
 		}
 		if n := utf8.RuneCountInString(c.apiKey); n < minKeyLength && c.apiKey != sandboxDefaultKey {
-			return fmt.Errorf("the Buffer API key is %d characters long, too short to be one (at least %d): check %s or the --api-key-file", n, minKeyLength, envAPIKey)
+			return fmt.Errorf("the Buffer API key is too short to be one (%d of at least %d characters): check %s or the --api-key-file", n, minKeyLength, envAPIKey)
 		}
 		if err := checkURL(c.apiURL); err != nil {
 			return fmt.Errorf("invalid Buffer endpoint: %v: set --api-url or BUFFER_API_URL to a URL such as %s", err, client.DefaultEndpoint)
