@@ -111,3 +111,19 @@ func TestASlowBodyIsCut(t *testing.T) {
 		})
 	}
 }
+
+// TestInitializeIsFoundHoweverItIsSpelt: an initialize whose method name is written with a
+// JSON escape is still one, and still needs a place.
+func TestInitializeIsFoundHoweverItIsSpelt(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{}}`:                    true,
+		`{"jsonrpc":"2.0","id":1,"method":"\u0069nitialize","params":{}}`:               true,
+		`{"jsonrpc":"2.0","id":1,"method":"tools/list","params":{}}`:                    false,
+		`{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"initialize"}}`: false,
+	} {
+		r := httptest.NewRequest("POST", "/mcp", strings.NewReader(body))
+		assert.Equal(t, want, isInitialize(r), body)
+		rest, _ := io.ReadAll(r.Body)
+		assert.Equal(t, body, string(rest), "the body is left to be read again")
+	}
+}

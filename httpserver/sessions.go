@@ -192,8 +192,8 @@ func (l *sessionLimit) sse(next http.Handler) http.Handler {
 func isInitialize(r *http.Request) bool {
 	body, err := io.ReadAll(r.Body)
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	if err != nil {
-		return false
+	if err != nil || !bytes.Contains(body, []byte(`"initialize"`)) && bytes.IndexByte(body, '\\') < 0 {
+		return false // most POSTs, read no further (an escape could spell the method otherwise)
 	}
 	var msg struct {
 		Method string `json:"method"`
