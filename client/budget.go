@@ -22,6 +22,12 @@ type budget struct {
 	seenAt  time.Time // when windows were read; their Reset counts from here
 }
 
+// maxUnknownReset is the end given to a window whose answer named none that could be read:
+// Buffer's shortest window, 15 minutes, after which what the budget knew is dropped and the
+// next answer says afresh. Without an end, a spent window would never clear, since nothing
+// is sent while it is spent: the client would lock itself out for good.
+const maxUnknownReset = 15 * time.Minute
+
 func newBudget(now func() time.Time) *budget {
 	return &budget{now: now, limiter: rate.NewLimiter(rate.Inf, 1)}
 }
@@ -32,6 +38,11 @@ func newBudget(now func() time.Time) *budget {
 func (b *budget) update(ws []Window) {
 	if len(ws) == 0 {
 		return
+	}
+	for i := range ws {
+		if ws[i].Reset < 0 {
+			ws[i].Reset = maxUnknownReset
+		}
 	}
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -62,13 +73,14 @@ func (b *budget) take(ctx context.Context, maxWait time.Duration) error {
 	b.mu.Lock()
 	limiter := b.limiter
 	b.mu.Unlock()
-	r := limiter.Reserve()
-	delay := r.Delay()
+	now := b.now()
+	r := limiter.ReserveN(now, 1)
+	delay := r.DelayFrom(now)
 	if delay == 0 {
 		return nil
 	}
-	if deadline, ok := ctx.Deadline(); delay > maxWait || ok && time.Until(deadline) < delay {
-		r.Cancel()
+	if deadline, ok := ctx.Deadline(); delay > maxWait || ok && deadline.Sub(now) < delay {
+		r.CancelAt(now)
 		return budgetSpent(b.bindingName(), delay, "is nearly spent")
 	}
 	t := time.NewTimer(delay)
@@ -77,13 +89,13 @@ func (b *budget) take(ctx context.Context, maxWait time.Duration) error {
 	case <-t.C:
 		return nil
 	case <-ctx.Done():
-		r.Cancel()
+		r.CancelAt(b.now())
 		return &Error{Type: TypeUpstreamUnavailable, Message: "the request to Buffer was cancelled before it was sent", Retryable: true, Err: ctx.Err()}
 	}
 }
 
 func budgetSpent(window string, wait time.Duration, state string) *Error {
-	secs := int(math.Ceil(wait.Seconds()))
+	secs := max(int(math.Ceil(wait.Seconds())), 1) // never 0 or less: the window is not over yet
 	return &Error{Type: TypeRateLimited, Retryable: true, RetryAfterSeconds: secs, Window: window,
 		Message: fmt.Sprintf("Buffer's %s request budget %s (nothing was sent); try again in %d seconds", window, state, secs)}
 }
@@ -98,7 +110,7 @@ func (b *budget) reserve() (Window, time.Duration, bool) {
 	}
 	elapsed := b.now().Sub(b.seenAt)
 	w, _ := binding(b.windows)
-	if w.Reset > 0 && elapsed >= w.Reset {
+	if elapsed >= w.Reset {
 		b.windows = nil // the binding window has reset: what we knew is stale
 		b.limiter.SetLimit(rate.Inf)
 		return Window{}, 0, false

@@ -36,6 +36,7 @@ type Config struct {
 	Timeout   time.Duration     // per request; 30 s when zero
 	Transport http.RoundTripper // the network; http.DefaultTransport when nil (the sandbox passes its own)
 	Retry     RetryPolicy       // for queries only; zero fields take DefaultRetry's
+	Now       func() time.Time  // the clock of the rate-limit budget and of Retry-After dates; time.Now when nil
 }
 
 // Client implements graphql.Client for Buffer.
@@ -46,6 +47,7 @@ type Client struct {
 	retry    RetryPolicy
 	budget   *budget
 	redact   *strings.Replacer
+	now      func() time.Time
 }
 
 var _ graphql.Client = (*Client)(nil)
@@ -60,6 +62,10 @@ func New(cfg Config) *Client {
 	if timeout == 0 {
 		timeout = defaultTimeout
 	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
 	ua := "buffer-mcp/" + cfg.Version
 	redact := strings.NewReplacer()
 	if cfg.APIKey != "" {
@@ -70,11 +76,17 @@ func New(cfg Config) *Client {
 		http: &http.Client{
 			Timeout:   timeout,
 			Transport: &authTransport{key: cfg.APIKey, userAgent: ua, base: base},
+			// A redirect is never followed: authTransport would put the key on every hop, so
+			// the key would reach whatever host the redirect names, and a 301 or 302 would
+			// turn the POST into a GET whose empty answer reads as success. The 3xx itself
+			// comes back, and send answers it as UpstreamError (redirected).
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
 		},
 		key:    []byte(cfg.APIKey),
 		redact: redact,
 		retry:  cfg.Retry.orDefault(),
-		budget: newBudget(time.Now),
+		budget: newBudget(now),
+		now:    now,
 	}
 }
 
@@ -120,7 +132,10 @@ func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.R
 		return c.transportError(ctx, err, mutation && sent.Load())
 	}
 	defer httpResp.Body.Close()
-	c.budget.update(parseRateLimit(httpResp.Header))
+	if isRedirect(httpResp) {
+		return c.redirected(httpResp)
+	}
+	c.budget.update(parseRateLimit(httpResp.Header, c.now()))
 
 	raw, err := io.ReadAll(io.LimitReader(httpResp.Body, maxResponseBytes+1))
 	if err != nil {
@@ -135,7 +150,26 @@ func (c *Client) send(ctx context.Context, req *graphql.Request, resp *graphql.R
 	if len(c.key) > 0 && bytes.Contains(raw, c.key) {
 		raw = bytes.ReplaceAll(raw, c.key, []byte("[redacted]"))
 	}
-	return c.decode(httpResp, raw, mutation, resp)
+	return c.decode(httpResp, raw, req.OpName, mutation, resp)
+}
+
+// isRedirect reports whether an answer sends the client elsewhere (any 3xx but 304).
+func isRedirect(r *http.Response) bool {
+	return r.StatusCode >= 300 && r.StatusCode < 400 && r.StatusCode != http.StatusNotModified
+}
+
+// redirected is the error for a redirect from Buffer's endpoint, which is never followed
+// (see New): it names the status and the host the redirect points to, never the whole
+// target, whose query could carry anything. Nothing was done at Buffer, so even a mutation
+// is a definite failure, not OutcomeUnknown.
+func (c *Client) redirected(r *http.Response) *Error {
+	target := "no usable Location"
+	if u, err := r.Location(); err == nil && u.Host != "" {
+		target = c.redact.Replace(u.Host)
+	}
+	return &Error{Type: TypeUpstreamError, Message: fmt.Sprintf("Buffer's endpoint answered HTTP %d, a redirect to %s, "+
+		"which buffer-mcp does not follow so that the API key goes to the configured endpoint only; "+
+		"check BUFFER_API_URL (or --api-url)", r.StatusCode, target)}
 }
 
 // transportError classifies a failure to get an answer at all.

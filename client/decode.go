@@ -27,9 +27,9 @@ type envelope struct {
 // decode classifies an answer in the order Buffer needs (buffer-api.md §9.4): HTTP status
 // first, then errors[].extensions.code, then the typed data, where an unknown union member
 // still yields its typename and message.
-func (c *Client) decode(r *http.Response, raw []byte, mutation bool, resp *graphql.Response) error {
+func (c *Client) decode(r *http.Response, raw []byte, op string, mutation bool, resp *graphql.Response) error {
 	if decodeData(r, raw, resp) {
-		return nil
+		return c.complete(raw, op, mutation)
 	}
 	var env envelope
 	isGraphQL := json.Unmarshal(raw, &env) == nil && (env.Data != nil || len(env.Errors) > 0)
@@ -51,7 +51,22 @@ func (c *Client) decode(r *http.Response, raw []byte, mutation bool, resp *graph
 		}
 		return c.unreadable(mutation, "Buffer's answer did not have the expected shape", err)
 	}
-	return nil
+	return c.complete(raw, op, mutation)
+}
+
+// complete checks that an answer without errors holds what the operation op asked for
+// (shape.go): a blank answer is UpstreamUnavailable for a query, and OutcomeUnknown for a
+// mutation, which may have been applied all the same.
+func (c *Client) complete(raw []byte, op string, mutation bool) error {
+	s := shapeOf(op)
+	if s == nil {
+		return nil // not one of the generated operations: nothing to check it against
+	}
+	problem := s.missing(raw)
+	if problem == "" {
+		return nil
+	}
+	return c.unreadable(mutation, "Buffer's answer was incomplete ("+problem+")", nil)
 }
 
 // decodeData is decode's one pass for the common answer: 2xx, data first and an object, no
@@ -80,7 +95,7 @@ func (c *Client) statusError(r *http.Response, env envelope, isGraphQL, mutation
 	case status == http.StatusForbidden:
 		return forbidden(c.firstMessage(env))
 	case status == http.StatusTooManyRequests:
-		return rateLimited(r, env.Errors)
+		return rateLimited(r, env.Errors, c.now())
 	case status >= 500:
 		msg := fmt.Sprintf("Buffer is having trouble (HTTP %d)", status)
 		if mutation {
@@ -98,7 +113,7 @@ func (c *Client) statusError(r *http.Response, env envelope, isGraphQL, mutation
 func (c *Client) graphQLError(r *http.Response, errs []gqlError) error {
 	for _, e := range errs {
 		code, _ := e.Extensions["code"].(string)
-		msg := c.redact.Replace(e.Message)
+		msg := ClipMessage(c.redact.Replace(e.Message))
 		switch code {
 		case "UNAUTHENTICATED", "UNAUTHORIZED":
 			return unauthenticated(msg)
@@ -107,22 +122,28 @@ func (c *Client) graphQLError(r *http.Response, errs []gqlError) error {
 		case "NOT_FOUND":
 			return &Error{Type: TypeNotFound, Message: msg}
 		case "RATE_LIMIT_EXCEEDED":
-			return rateLimited(r, errs)
+			return rateLimited(r, errs, c.now())
 		}
 	}
 	msgs := make([]string, 0, len(errs))
 	validation := false
+	size := 0
 	for _, e := range errs {
-		msgs = append(msgs, c.redact.Replace(e.Message))
 		validation = validation || e.Extensions["code"] == codeValidationFailed
+		if size > MaxMessageChars {
+			continue // enough to clip: the rest would be cut anyway
+		}
+		m := ClipMessage(c.redact.Replace(e.Message))
+		msgs = append(msgs, m)
+		size += len(m)
 	}
 	if validation {
 		// This build's operations were checked against its schema when it was generated, so
 		// Buffer refusing one as malformed means that Buffer's API changed since.
-		return &Error{Type: TypeUpstreamError, Message: "Buffer's API no longer matches this version of buffer-mcp (Buffer answered: " +
-			strings.Join(msgs, "; ") + "). Run `buffer-mcp doctor` to see what changed, and look for a newer buffer-mcp."}
+		return &Error{Type: TypeUpstreamError, Message: ClipMessage("Buffer's API no longer matches this version of buffer-mcp. " +
+			"Run `buffer-mcp doctor` to see what changed, and look for a newer buffer-mcp. Buffer answered: " + strings.Join(msgs, "; "))}
 	}
-	return &Error{Type: TypeUpstreamError, Message: "Buffer answered: " + strings.Join(msgs, "; ")}
+	return &Error{Type: TypeUpstreamError, Message: ClipMessage("Buffer answered: " + strings.Join(msgs, "; "))}
 }
 
 // codeValidationFailed is Buffer's code for an operation that does not fit its schema.
@@ -130,7 +151,7 @@ const codeValidationFailed = "GRAPHQL_VALIDATION_FAILED"
 
 func (c *Client) firstMessage(env envelope) string {
 	if len(env.Errors) > 0 {
-		return c.redact.Replace(env.Errors[0].Message)
+		return ClipMessage(c.redact.Replace(env.Errors[0].Message))
 	}
 	return ""
 }
@@ -153,18 +174,19 @@ func forbidden(bufferSaid string) *Error {
 }
 
 // rateLimited reads the wait from Retry-After (seconds or an HTTP date) or, from older
-// answers, extensions.retryAfter; the window from extensions.window.
-func rateLimited(r *http.Response, errs []gqlError) *Error {
+// answers, extensions.retryAfter; the window from extensions.window. The wait is never
+// negative, and at most Buffer's longest window.
+func rateLimited(r *http.Response, errs []gqlError, now time.Time) *Error {
 	e := &Error{Type: TypeRateLimited, Retryable: true}
 	for _, ge := range errs {
 		if w, ok := ge.Extensions["window"].(string); ok && e.Window == "" {
-			e.Window = w
+			e.Window = ClipMessage(w)
 		}
-		if s, ok := ge.Extensions["retryAfter"].(float64); ok && e.RetryAfterSeconds == 0 {
-			e.RetryAfterSeconds = int(s)
+		if s, ok := ge.Extensions["retryAfter"].(float64); ok && e.RetryAfterSeconds == 0 && s > 0 {
+			e.RetryAfterSeconds = int(min(s, maxResetSeconds))
 		}
 	}
-	if s, ok := parseRetryAfter(r.Header.Get("Retry-After"), time.Now()); ok {
+	if s, ok := parseRetryAfter(r.Header.Get("Retry-After"), now); ok {
 		e.RetryAfterSeconds = s
 	}
 	e.Message = "Buffer's rate limit is reached"
@@ -179,17 +201,22 @@ func rateLimited(r *http.Response, errs []gqlError) *Error {
 	return e
 }
 
-// parseRetryAfter reads delta-seconds or an HTTP date.
+// parseRetryAfter reads delta-seconds or an HTTP date, at most Buffer's longest window (30
+// days). Delta-seconds too large to parse mean a long wait all the same: taking them for no
+// wait at all would retry at once.
 func parseRetryAfter(v string, now time.Time) (int, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return 0, false
 	}
 	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
-		return s, true
+		return min(s, maxResetSeconds), true
+	}
+	if strings.Trim(v, "0123456789") == "" { // only digits, so too large for an int
+		return maxResetSeconds, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
-		s := int(t.Sub(now).Round(time.Second) / time.Second)
+		s := int(min(t.Sub(now), maxResetSeconds*time.Second).Round(time.Second) / time.Second)
 		return max(s, 0), true
 	}
 	return 0, false

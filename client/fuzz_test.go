@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/Khan/genqlient/graphql"
 )
@@ -33,7 +34,7 @@ func FuzzDecode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, status int, body string, mutation bool) {
 		r := &http.Response{StatusCode: status, Header: http.Header{}}
 		r.Header.Set("Retry-After", "7")
-		err := c.decode(r, []byte(body), mutation, &graphql.Response{Data: &CreatePostResponse{}})
+		err := c.decode(r, []byte(body), "CreatePost", mutation, &graphql.Response{Data: &CreatePostResponse{}})
 		if err == nil {
 			return
 		}
@@ -63,8 +64,8 @@ func FuzzParseRateLimit(f *testing.F) {
 		h.Set("X-RateLimit-Limit", xLimit)
 		h.Set("X-RateLimit-Remaining", xRemaining)
 		h.Set("X-RateLimit-Reset", xReset)
-		for _, w := range parseRateLimit(h) {
-			if w.Remaining < 0 || w.Quota < 0 || w.Reset < 0 {
+		for _, w := range parseRateLimit(h, time.Now()) {
+			if w.Remaining < 0 || w.Quota < 0 || w.Reset < 0 && w.Reset != unknownReset || w.Reset > maxResetSeconds*time.Second {
 				t.Fatalf("negative window from %q / %q: %+v", limit, policy, w)
 			}
 		}

@@ -14,7 +14,7 @@ func TestParseRateLimitReadsDraftHeadersByWindowLength(t *testing.T) {
 	h.Add("RateLimit", `"3000-in-30d";r=2900;t=100000`) // a second field line continues the list
 	h.Add("RateLimit-Policy", `"100-in-15min";q=100;w=900, "250-in-24h";q=250;w=86400, "3000-in-30d";q=3000;w=2592000`)
 
-	got := parseRateLimit(h)
+	got := parseRateLimit(h, testNow)
 
 	assert.Equal(t, []Window{
 		{Name: "15m", Quota: 100, Remaining: 98, Reset: 897 * time.Second},
@@ -27,7 +27,7 @@ func TestParseRateLimitNamesAWindowByItsLengthWhateverItsPolicyName(t *testing.T
 	h := http.Header{}
 	h.Set("RateLimit", `"team-short";r=5;t=60`)
 	h.Set("RateLimit-Policy", `"team-short";q=200;w=900`)
-	assert.Equal(t, []Window{{Name: "15m", Quota: 200, Remaining: 5, Reset: 60 * time.Second}}, parseRateLimit(h))
+	assert.Equal(t, []Window{{Name: "15m", Quota: 200, Remaining: 5, Reset: 60 * time.Second}}, parseRateLimit(h, testNow))
 }
 
 func TestParseRateLimitFallsBackToLegacyHeaders(t *testing.T) {
@@ -35,26 +35,29 @@ func TestParseRateLimitFallsBackToLegacyHeaders(t *testing.T) {
 	h.Set("X-RateLimit-Limit", "100")
 	h.Set("X-RateLimit-Remaining", "7")
 	h.Set("X-RateLimit-Reset", "120")
-	assert.Equal(t, []Window{{Name: "limit", Quota: 100, Remaining: 7, Reset: 120 * time.Second}}, parseRateLimit(h))
+	assert.Equal(t, []Window{{Name: "limit", Quota: 100, Remaining: 7, Reset: 120 * time.Second}}, parseRateLimit(h, testNow))
 
 	epoch := http.Header{}
 	epoch.Set("X-RateLimit-Remaining", "3")
-	epoch.Set("X-RateLimit-Reset", "4102444800") // 2100-01-01, an epoch time
-	got := parseRateLimit(epoch)
+	epoch.Set("X-RateLimit-Reset", "1764979200") // 2025-12-06T00:00:00Z, an epoch time
+	got := parseRateLimit(epoch, testNow)
 	if assert.Len(t, got, 1) {
-		assert.Greater(t, got[0].Reset, 24*time.Hour)
+		assert.Equal(t, 5*24*time.Hour, got[0].Reset)
 	}
 }
+
+// testNow is the clock of the parsing tests.
+var testNow = time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)
 
 func TestParseRateLimitIgnoresMalformedHeaders(t *testing.T) {
 	for _, v := range []string{`not a list "`, `"x";r=abc`, `;;;`, `"x";r=-1`} {
 		h := http.Header{}
 		h.Set("RateLimit", v)
-		assert.Empty(t, parseRateLimit(h), v)
+		assert.Empty(t, parseRateLimit(h, testNow), v)
 	}
 	h := http.Header{}
 	h.Set("X-RateLimit-Remaining", "many")
-	assert.Empty(t, parseRateLimit(h))
+	assert.Empty(t, parseRateLimit(h, testNow))
 }
 
 func TestBindingIsTheWindowWithFewestLeft(t *testing.T) {

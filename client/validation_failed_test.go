@@ -3,6 +3,7 @@ package client_test
 import (
 	"net/http"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 
@@ -32,11 +33,11 @@ func TestRateLimitWindows(t *testing.T) {
 	h := http.Header{}
 	h.Set("RateLimit", `"100-in-15min";r=97;t=840`)
 	h.Set("RateLimit-Policy", `"100-in-15min";q=100;w=900`)
-	got := client.RateLimitWindows(h)
+	got := client.RateLimitWindows(h, time.Now())
 	if assert.Len(t, got, 1) {
 		assert.Equal(t, "15m", got[0].Name)
 		assert.Equal(t, 100, got[0].Quota)
 		assert.Equal(t, 97, got[0].Remaining)
 	}
-	assert.Empty(t, client.RateLimitWindows(http.Header{}))
+	assert.Empty(t, client.RateLimitWindows(http.Header{}, time.Now()))
 }

@@ -156,7 +156,7 @@ func checkRateLimit(a *answer) Result {
 		r.Status, r.Summary = Fail, "not checked: no answer from Buffer"
 		return r
 	}
-	ws := client.RateLimitWindows(a.header)
+	ws := client.RateLimitWindows(a.header, a.received)
 	if len(ws) == 0 {
 		r.Summary = "Buffer's answer named no rate-limit window, so there is no budget to report"
 		return r

@@ -67,13 +67,13 @@ func cancelMidCall(t *testing.T, c *mcpclient.Client, arrived, abandoned chan st
 
 func TestCancellingAStdioCallCancelsTheRequestToBuffer(t *testing.T) {
 	url, arrived, abandoned := stallingBuffer(t)
-	c, _ := startMCPGo(t, baseEnv("BUFFER_API_URL="+url, "BUFFER_API_KEY=k"), modernEra)
+	c, _ := startMCPGo(t, baseEnv("BUFFER_API_URL="+url, "BUFFER_API_KEY="+sandboxKey), modernEra)
 	cancelMidCall(t, c, arrived, abandoned) // notifications/cancelled
 }
 
 func TestAnHTTPClientGoingAwayCancelsTheRequestToBuffer(t *testing.T) {
 	url, arrived, abandoned := stallingBuffer(t)
-	srv := startHTTP(t, baseEnv("BUFFER_API_URL="+url, "BUFFER_API_KEY=k"), "http")
+	srv := startHTTP(t, baseEnv("BUFFER_API_URL="+url, "BUFFER_API_KEY="+sandboxKey), "http")
 	c := streamableClient(t, srv.url, nil, modernEra)
 	cancelMidCall(t, c, arrived, abandoned)
 }

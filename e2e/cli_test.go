@@ -77,6 +77,7 @@ func TestBadConfigurationExitsWithOneLine(t *testing.T) {
 	}{
 		{name: "missing key", args: nil, want: "BUFFER_API_KEY"},
 		{name: "empty key", env: []string{"BUFFER_API_KEY="}, want: "BUFFER_API_KEY"},
+		{name: "key too short to be one", env: []string{"BUFFER_API_KEY=e"}, want: "BUFFER_API_KEY"},
 		{name: "key file missing", args: []string{"--api-key-file", missing}, want: "--api-key-file"},
 		{name: "key file empty", args: []string{"--api-key-file", empty}, want: "--api-key-file"},
 		{name: "unknown transport flag", args: []string{"--sandbox", "--transport", "pigeon"}, want: "BUFFER_MCP_TRANSPORT"},
@@ -87,7 +88,7 @@ func TestBadConfigurationExitsWithOneLine(t *testing.T) {
 		{name: "bad log level", args: []string{"--sandbox", "--log-level", "loud"}, want: "BUFFER_MCP_LOG_LEVEL"},
 		{name: "bad boolean", env: []string{"BUFFER_MCP_SANDBOX=maybe"}, want: "BUFFER_MCP_SANDBOX"},
 		{name: "bad seed", args: []string{"--sandbox", "--sandbox-seed", "many-orgs"}, want: "one-org or two-orgs"},
-		{name: "bad endpoint", env: []string{"BUFFER_API_KEY=k-123456", "BUFFER_API_URL=ftp://example.com"}, want: "BUFFER_API_URL"},
+		{name: "bad endpoint", env: []string{"BUFFER_API_KEY=k-1234567890abcdef", "BUFFER_API_URL=ftp://example.com"}, want: "BUFFER_API_URL"},
 		{name: "unknown flag", args: []string{"--api-key", "k"}, want: "--help"},
 		{name: "unknown command", args: []string{"--sandbox", "serve"}, want: `"serve"`},
 	}

@@ -25,10 +25,10 @@ func TestDoctorAgainstTheSandbox(t *testing.T) {
 	}
 	assert.True(t, strings.HasPrefix(lines[5], "all 4 checks passed"), lines[5])
 
-	refused := runBinary(t, baseEnv("BUFFER_API_URL="+sb.url, "BUFFER_API_KEY=wrong-key-123"), "", "doctor")
+	refused := runBinary(t, baseEnv("BUFFER_API_URL="+sb.url, "BUFFER_API_KEY=wrong-key-0123456789"), "", "doctor")
 	assert.Equal(t, 1, refused.code, refused.stdout)
 	assert.Contains(t, refused.stdout, "FAIL  key: Unauthenticated")
-	assert.NotContains(t, refused.stdout+refused.stderr, "wrong-key-123")
+	assert.NotContains(t, refused.stdout+refused.stderr, "wrong-key-0123456789")
 }
 
 // The flags may come before or after the command, as with call.

@@ -138,6 +138,28 @@ var faultCases = []faultCase{
 		read:     outcome{typ: unavailable, retryable: true, requests: 3},
 		mutation: outcome{typ: unknown, requests: 1, delta: 1},
 	},
+	// Issue 11 (blank_test.go, redirect_test.go): a blank answer is not a success, and a
+	// redirect is not followed.
+	{
+		name: `applied, then answered 200 with {"data":{}}`, fault: emptyData(),
+		read:     outcome{typ: unavailable, retryable: true, requests: 3},
+		mutation: outcome{typ: unknown, requests: 1, delta: 1},
+	},
+	{
+		name: "applied, then answered 200 with a null payload", fault: nullPayload(),
+		read:     outcome{typ: unavailable, retryable: true, requests: 3},
+		mutation: outcome{typ: unknown, requests: 1, delta: 1},
+	},
+	{
+		name: "applied, then answered 200 with an empty payload object", fault: emptyPayload(),
+		read:     outcome{typ: unavailable, retryable: true, requests: 3},
+		mutation: outcome{typ: unknown, requests: 1, delta: 1},
+	},
+	{
+		name: "302 redirect to another host", fault: redirect(http.StatusFound, "https://elsewhere.invalid/graphql"),
+		read:     outcome{typ: client.TypeUpstreamError, requests: 1},
+		mutation: outcome{typ: client.TypeUpstreamError, requests: 1},
+	},
 }
 
 // clientTimeout is the case's client timeout, requestTimeout unless it sets one.

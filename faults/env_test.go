@@ -50,8 +50,9 @@ type env struct {
 	closers   []func()
 }
 
-// newEnv starts one; timeout is the client's per-request timeout.
-func newEnv(t *testing.T, timeout time.Duration) *env {
+// newEnv starts one; timeout is the client's per-request timeout, and opts change the
+// client's configuration further (its clock).
+func newEnv(t *testing.T, timeout time.Duration, opts ...func(*client.Config)) *env {
 	t.Helper()
 	sb, err := sandbox.New(sandbox.Options{QueueLimit: 1000}) // the queue limit is not under test
 	require.NoError(t, err)
@@ -71,8 +72,12 @@ func newEnv(t *testing.T, timeout time.Duration) *env {
 	e.transport, e.gate = newTransport(), newDialGate(t)
 	e.transport.DialContext = e.gate.dial
 	e.closers = append(e.closers, e.transport.CloseIdleConnections)
-	gql := client.New(client.Config{Endpoint: front.URL, APIKey: sandbox.DefaultKey, Version: "faults",
-		Timeout: timeout, Transport: e.transport, Retry: fastRetry})
+	cfg := client.Config{Endpoint: front.URL, APIKey: sandbox.DefaultKey, Version: "faults",
+		Timeout: timeout, Transport: e.transport, Retry: fastRetry}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	gql := client.New(cfg)
 	srv, err := tools.NewServer("faults", tools.New(tools.Deps{GQL: gql, ConfirmPublish: true}), tools.Selection{Toolsets: []string{tools.ToolsetAll}}, nil)
 	require.NoError(t, err)
 

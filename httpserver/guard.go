@@ -8,11 +8,13 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"crypto/subtle"
+	"errors"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // MaxBodyBytes caps a request body; a larger one is answered 413.
@@ -25,6 +27,7 @@ type guard struct {
 	checkHost    bool            // only on loopback: elsewhere the token is the guard
 	trusted      map[string]bool // extra trusted origins, as scheme://host[:port]
 	trustedHosts map[string]bool // hosts (no port) that may appear in Host besides loopback
+	bodyTimeout  time.Duration   // bodyTimeout; shorter in tests
 }
 
 func newGuard(token string, allowedOrigins []string, listenAddr string) *guard {
@@ -33,6 +36,7 @@ func newGuard(token string, allowedOrigins []string, listenAddr string) *guard {
 		checkHost:    IsLoopback(listenAddr),
 		trusted:      map[string]bool{},
 		trustedHosts: map[string]bool{},
+		bodyTimeout:  bodyTimeout,
 	}
 	if token != "" {
 		g.tokenHash = sha256.Sum256([]byte(token))
@@ -47,8 +51,17 @@ func newGuard(token string, allowedOrigins []string, listenAddr string) *guard {
 }
 
 // wrap puts the checks in front of next, cheapest first: Host, Origin, token, body size.
+// A request with a body gets bodyTimeout for it, before the checks: a refused request's
+// body is still read (net/http drains it to reuse the connection), and a slow one must not
+// hold the connection then either. The deadline is lifted once the body is read, since
+// the answer may be a long event stream.
 func (g *guard) wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rc := http.NewResponseController(w)
+		hasBody := r.ContentLength != 0 && r.Body != nil && r.Body != http.NoBody
+		if hasBody {
+			_ = rc.SetReadDeadline(time.Now().Add(g.bodyTimeout)) // not supported by every ResponseWriter (tests)
+		}
 		if g.checkHost && !g.hostAllowed(r) {
 			http.Error(w, "forbidden: Host "+r.Host+" is not this server's", http.StatusForbidden)
 			return
@@ -64,6 +77,9 @@ func (g *guard) wrap(next http.Handler) http.Handler {
 		}
 		if r.Method == http.MethodPost && !capBody(w, r) {
 			return
+		}
+		if hasBody && r.Method == http.MethodPost {
+			_ = rc.SetReadDeadline(time.Time{})
 		}
 		next.ServeHTTP(w, r)
 	})
@@ -96,11 +112,14 @@ func (g *guard) originAllowed(origin, requestHost string) bool {
 	return strings.EqualFold(u.Host, requestHost)
 }
 
+// tokenOK checks Authorization: Bearer <token>, the scheme in any case (RFC 7235: auth
+// schemes are case-insensitive; some clients send "bearer").
 func (g *guard) tokenOK(r *http.Request) bool {
-	got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-	if !ok {
+	scheme, got, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
 		return false
 	}
+	got = strings.TrimLeft(got, " ")
 	sum := sha256.Sum256([]byte(got))
 	return subtle.ConstantTimeCompare(sum[:], g.tokenHash[:]) == 1
 }
@@ -113,7 +132,13 @@ func capBody(w http.ResponseWriter, r *http.Request) bool {
 		return false
 	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, MaxBodyBytes+1))
-	if err != nil {
+	var netErr net.Error
+	switch {
+	case errors.As(err, &netErr) && netErr.Timeout():
+		w.Header().Set("Connection", "close")
+		http.Error(w, "the request body did not arrive in time", http.StatusRequestTimeout)
+		return false
+	case err != nil:
 		http.Error(w, "could not read the request body", http.StatusBadRequest)
 		return false
 	}

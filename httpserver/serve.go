@@ -16,7 +16,12 @@ import (
 // timeout: a legacy SSE stream stays open for as long as its client listens.
 const (
 	readHeaderTimeout = 10 * time.Second
-	idleTimeout       = 120 * time.Second
+	// bodyTimeout bounds how long a request body may take to arrive, from the end of the
+	// headers, whether the request is then refused or served: a body sent a byte at a time
+	// would otherwise hold its connection (and an open file) for good. A client's body is
+	// a few kB, sent at once; 1 MiB, the cap, takes 10 s below 1 Mbit/s.
+	bodyTimeout = 10 * time.Second
+	idleTimeout = 120 * time.Second
 	// ShutdownGrace bounds how long in-flight calls may finish after SIGINT/SIGTERM.
 	ShutdownGrace = 10 * time.Second
 	// sessionIdleTTL drops a 2025-era session that has been idle this long: mcp-go keeps
@@ -31,6 +36,7 @@ type Config struct {
 	Addr           string   // listen address; must be loopback unless Token is set
 	Token          string   // bearer token every request must carry; none when empty
 	AllowedOrigins []string // origins trusted besides the server's own
+	MaxSessions    int      // live 2025-era sessions, and open event streams, at most; DefaultMaxSessions when 0
 	Log            *slog.Logger
 }
 
@@ -55,19 +61,21 @@ func (h *Handler) CloseStreams() { h.closeStreams() }
 // NewHandler returns the guarded MCP handler for c.Transport.
 func NewHandler(s *server.MCPServer, c Config) (*Handler, error) {
 	var h Handler
+	limit := newSessionLimit(c.MaxSessions, c.Log)
 	switch c.Transport {
 	case "http":
-		// Default session handling: stateless 2026-07-28 requests and 2025-era initialize
-		// sessions on one endpoint (a stateful manager would serve only the legacy era).
+		// mcp-go's default session handling (stateless 2026-07-28 requests and 2025-era
+		// initialize sessions on one endpoint; a stateful manager would serve only the
+		// legacy era), with the sessions counted (sessions.go).
 		streamable := server.NewStreamableHTTPServer(s, server.WithStreamableHTTPLogger(c.Log),
-			server.WithSessionIdleTTL(sessionIdleTTL))
+			server.WithSessionIdleTTL(sessionIdleTTL), server.WithSessionIdManager(&sessions{limit: limit}))
 		mux := http.NewServeMux()
-		mux.Handle("/mcp", streamable)
+		mux.Handle("/mcp", limit.streamable(streamable))
 		h.Handler = mux
 		h.closeStreams = func() { streamable.CloseSessions(context.Background()) }
 	case "sse":
 		sse := server.NewSSEServer(s, server.WithKeepAlive(true))
-		h.Handler = sse
+		h.Handler = limit.sse(sse)
 		h.closeStreams = sse.CloseSessions
 	default:
 		return nil, fmt.Errorf("unknown HTTP transport %q", c.Transport)

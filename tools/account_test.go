@@ -97,11 +97,11 @@ func TestAnswersMissingTheirObjectAreErrorsNotEmptyResults(t *testing.T) {
 		wantType         string
 	}{
 		{name: "get_post with a null post", tool: "get_post", args: `{"postId":"{post1}"}`,
-			stub: gql("GetPost", `{"post":null}`), wantType: "UpstreamError"},
+			stub: gql("GetPost", `{"post":null}`), wantType: "UpstreamUnavailable"},
 		{name: "create_post success without a post id", tool: "create_post", args: `{"channelId":"{ch1}","text":"hi"}`,
 			stub: gql("CreatePost", `{"createPost":{"__typename":"PostActionSuccess","post":{}}}`), wantType: "OutcomeUnknown"},
 		{name: "edit_post success with a null post", tool: "edit_post", args: `{"postId":"{post1}","text":"hi"}`,
-			stub: gql("EditPost", `{"editPost":{"__typename":"PostActionSuccess","post":null}}`), wantType: "UpstreamError"},
+			stub: gql("EditPost", `{"editPost":{"__typename":"PostActionSuccess","post":null}}`), wantType: "OutcomeUnknown"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

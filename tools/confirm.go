@@ -7,15 +7,17 @@ package tools
 //     naming the text and every channel, and the post is sent only on an explicit "yes";
 //   - any other client must pass confirmPublishNow: true, so that the model asks first.
 //
-// One path serves both protocol eras. The tool answers a 2026-07-28 "input_required"
-// result carrying the question and a signed requestState; the client asks the person and
-// calls again with the answer and the state. For a 2025-era client mcp-go sends the
-// question as elicitation/create and calls the handler again itself, with the same state.
+// A 2026-07-28 client gets an "input_required" result carrying the question and a signed
+// requestState; it asks the person and calls again with the answer and the state. A
+// 2025-era client is asked here, with elicitation/create on its session (askNow), and the
+// call waits for the answer, at most until its deadline; a question that fails or goes
+// unanswered is NotConfirmed, an isError result like any other "no".
 
 import (
 	"context"
 	"crypto/sha256"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -178,9 +180,43 @@ func (d *deps) askToPublishNow(ctx context.Context, req mcp.CallToolRequest, too
 	if err != nil {
 		return nil, err
 	}
-	return server.NewInputRequestBuilder(d.asks.Mint(digest)).
-		Elicit(confirmInputID, mcp.ElicitationParams{Message: q.message(d.now()), RequestedSchema: confirmSchema}).
-		ToolResult(), nil
+	params := mcp.ElicitationParams{Message: q.message(d.now()), RequestedSchema: confirmSchema}
+	if info := server.RequestProtocolInfoFromContext(ctx); info == nil || !info.Modern {
+		return nil, d.askNow(ctx, params)
+	}
+	return server.NewInputRequestBuilder(d.asks.Mint(digest)).Elicit(confirmInputID, params).ToolResult(), nil
+}
+
+// askNow asks a 2025-era client the question itself (elicitation/create on its session)
+// and waits for the answer here, rather than answering input_required for mcp-go to ask:
+// mcp-go's bridge turns a question that fails (an error from the client, the transport
+// stopping, the wait timing out) into a JSON-RPC error, which the model never sees. The
+// wait ends with the call: its deadline, its cancellation, or confirmTTL, whichever comes
+// first. Anything but "yes" is notConfirmed: nothing is sent.
+func (d *deps) askNow(ctx context.Context, params mcp.ElicitationParams) error {
+	srv := server.ServerFromContext(ctx)
+	if srv == nil {
+		return &notConfirmed{why: "the question could not be asked"}
+	}
+	ctx, cancel := context.WithTimeout(ctx, confirmTTL)
+	defer cancel()
+	res, err := srv.RequestElicitation(ctx, mcp.ElicitationRequest{
+		Request: mcp.Request{Method: string(mcp.MethodElicitationCreate)},
+		Params:  params,
+	})
+	switch {
+	case err == nil && res != nil:
+		if yes, why := readAnswer(res); !yes {
+			return &notConfirmed{why: why}
+		}
+		return nil
+	case errors.Is(err, context.DeadlineExceeded):
+		return &notConfirmed{why: "no answer came before the call's deadline"}
+	case errors.Is(err, context.Canceled):
+		return &notConfirmed{why: "the call was cancelled before they answered"}
+	}
+	d.log.Info("asking to publish now failed", "err", client.ClipMessage(fmt.Sprint(err)))
+	return &notConfirmed{why: "the question could not be asked or answered: " + client.ClipMessage(fmt.Sprint(err))}
 }
 
 // readAnswer is true only for accept with confirm: true; otherwise it says why not.

@@ -2,8 +2,8 @@ package tools_test
 
 // Publishing now (SPEC §3) with a client that can ask the person: through mcp-go's
 // in-process client with a real elicitation handler, in both protocol eras (2026-07-28
-// multi round-trip requests; 2025-11-25 elicitation/create, which mcp-go's server sends on
-// the handler's behalf), and with raw retries that carry forged or stale answers.
+// multi round-trip requests; 2025-11-25 elicitation/create, which the handler sends on the
+// session and waits for), and with raw retries that carry forged or stale answers.
 
 import (
 	"context"

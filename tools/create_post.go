@@ -49,8 +49,8 @@ func (a *createPostArgs) validate() error {
 		}
 		seen[id] = true
 	}
-	if a.Text == "" && len(a.Assets) == 0 {
-		return invalidArg("text", "is empty and there are no assets: a post needs one or the other")
+	if err := checkText("text", a.Text, len(a.Assets) > 0); err != nil {
+		return err
 	}
 	if err := validateAssets("assets", a.Assets); err != nil {
 		return err

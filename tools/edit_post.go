@@ -33,8 +33,12 @@ func (a *editPostArgs) validate() error {
 	if a.Text == nil && a.DueAt == nil && a.Mode == nil && a.SchedulingType == nil && a.Assets == nil && a.SaveToDraft == nil {
 		return invalidArg("postId", "nothing to change: give at least one of text, dueAt, mode, schedulingType, assets, saveToDraft")
 	}
-	if a.Text != nil && *a.Text == "" && a.Assets != nil && len(*a.Assets) == 0 {
-		return invalidArg("text", "is empty and assets is empty: a post needs one or the other")
+	if a.Text != nil {
+		// Without assets given, the post keeps its own, which may make it: only an empty
+		// assets list leaves the text alone to carry it.
+		if err := checkText("text", *a.Text, a.Assets == nil || len(*a.Assets) > 0); err != nil {
+			return err
+		}
 	}
 	if a.Assets != nil {
 		if err := validateAssets("assets", *a.Assets); err != nil {
@@ -113,7 +117,9 @@ func editPost(d *deps) Tool {
 			switch p := resp.EditPost.(type) {
 			case *client.EditPostEditPostPostActionSuccess:
 				if p.Post.Id == "" {
-					return nil, incomplete("accepted the change but did not send the post back; get_post shows its state")
+					// Buffer said yes but not to what: the change may be applied, so never retry blindly.
+					return nil, &client.Error{Type: client.TypeOutcomeUnknown, Message: "Buffer accepted the change but its answer " +
+						"did not say which post it changed. Do not simply retry: check the post with get_post first."}
 				}
 				return &editPostResult{Post: toPostDetail(p.Post.PostDetail), Note: note}, nil
 			case client.MutationError:

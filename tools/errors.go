@@ -42,10 +42,11 @@ func invalidArg(field, format string, a ...any) *argError {
 	return &argError{field: field, message: fmt.Sprintf(format, a...)}
 }
 
-// incomplete is an answer from Buffer that lacks what it should hold (a null or missing
-// object where one is due): reported, never shown as an empty result.
+// incomplete is a read answered without what it should hold: reported (like a blank
+// answer, which the client catches before, SPEC §7.3), never shown as an empty result.
 func incomplete(what string) *client.Error {
-	return &client.Error{Type: client.TypeUpstreamError, Message: "Buffer's answer was incomplete: it " + what}
+	return &client.Error{Type: client.TypeUpstreamUnavailable, Retryable: true,
+		Message: "Buffer's answer was incomplete: it " + what + "; try again shortly"}
 }
 
 // errorInfo is the one place that turns any failure into SPEC §4's error object. A failure
@@ -67,17 +68,17 @@ func errorInfo(err error, log *slog.Logger) *ErrorInfo {
 	var ce *client.Error
 	if errors.As(err, &ce) {
 		if ce.Err != nil {
-			log.Debug("buffer request failed", "type", ce.Type, "cause", ce.Err.Error())
+			log.Debug("buffer request failed", "type", ce.Type, "cause", client.ClipMessage(ce.Err.Error()))
 		}
 		return &ErrorInfo{
 			Type:              ce.Type,
-			Message:           ce.Message,
+			Message:           client.ClipMessage(ce.Message), // the client clips Buffer's; this is the last line of defence
 			Retryable:         ce.Retryable,
 			RetryAfterSeconds: ce.RetryAfterSeconds,
 			Window:            ce.Window,
 		}
 	}
-	log.Error("internal error in a tool", "error", err.Error())
+	log.Error("internal error in a tool", "error", client.ClipMessage(err.Error()))
 	return &ErrorInfo{Type: TypeInternalError, Message: "buffer-mcp hit an internal error; the details are in its log"}
 }
 

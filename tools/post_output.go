@@ -52,7 +52,7 @@ func toPostOut(p client.PostFields) postOut {
 		ExternalLink:   p.ExternalLink,
 	}
 	if p.Error.Message != "" {
-		out.Error = &postErrorOut{Message: p.Error.Message, SupportURL: p.Error.SupportUrl}
+		out.Error = &postErrorOut{Message: client.ClipMessage(p.Error.Message), SupportURL: p.Error.SupportUrl}
 	}
 	return out
 }

@@ -144,10 +144,10 @@ func (a *createTemplateArgs) validate() error {
 			return err
 		}
 	}
-	if err := checkText("title", a.Title); err != nil {
+	if err := checkNotBlank("title", a.Title); err != nil {
 		return err
 	}
-	if err := checkText("body", a.Body); err != nil {
+	if err := checkNotBlank("body", a.Body); err != nil {
 		return err
 	}
 	return checkVisibility(a.Visibility)
@@ -204,12 +204,12 @@ func (a *updateTemplateArgs) validate() error {
 		return invalidArg("templateId", "nothing to change: give title, body, description, emoji or visibility")
 	}
 	if a.Title != nil {
-		if err := checkText("title", *a.Title); err != nil {
+		if err := checkNotBlank("title", *a.Title); err != nil {
 			return err
 		}
 	}
 	if a.Body != nil {
-		if err := checkText("body", *a.Body); err != nil {
+		if err := checkNotBlank("body", *a.Body); err != nil {
 			return err
 		}
 	}
@@ -300,8 +300,8 @@ func checkVisibility(v string) error {
 	return checkEnum("visibility", v, templateVisibilities...)
 }
 
-// checkText refuses a blank required text.
-func checkText(field, v string) error {
+// checkNotBlank refuses a blank required text.
+func checkNotBlank(field, v string) error {
 	if strings.TrimSpace(v) == "" {
 		return invalidArg(field, "is empty")
 	}

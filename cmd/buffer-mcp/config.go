@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/httpserver"
@@ -28,6 +29,7 @@ type config struct {
 	addr           string
 	httpToken      string // never printed, never logged
 	allowedOrigins []string
+	maxSessions    int
 	readOnly       bool
 	toolsets       []string // nil: the default toolsets
 	tools          []string // nil: every tool of the toolsets
@@ -59,6 +61,18 @@ const (
 	envTools    = "BUFFER_MCP_TOOLS"
 )
 
+// minKeyLength is the shortest API key accepted. Buffer does not publish its keys' format
+// (its guide shows only a "buf_abc123..." placeholder), but a key is a long random string,
+// and anything shorter than 16 characters is a typo or a stand-in. Refusing it also keeps
+// the logs readable: every occurrence of the key is redacted, and a key of one character
+// would blank that character inside ordinary words ("e[redacted]iting").
+const minKeyLength = 16
+
+// sandboxDefaultKey is the documented default key of `buffer-mcp sandbox` (sandbox.DefaultKey,
+// checked by a test): public, not a secret, and accepted whatever its length, so that a
+// server can be pointed at a sandbox served elsewhere.
+const sandboxDefaultKey = "sandbox-key"
+
 var options = []option{
 	{flag: "api-key-file", meta: "PATH", env: envAPIKey, envNote: "the key itself", file: true,
 		help: "File holding the Buffer API key (Buffer → Settings → API). Required unless --sandbox. The key is never a plain flag."},
@@ -72,6 +86,8 @@ var options = []option{
 		help: "File holding the bearer token that HTTP clients must send. Required when --addr is not loopback."},
 	{flag: "allowed-origin", meta: "URL", env: "BUFFER_MCP_ALLOWED_ORIGINS", envNote: "comma-separated", repeat: true,
 		help: "An extra trusted Origin for the HTTP transports (behind a proxy). Repeatable."},
+	{flag: "max-sessions", meta: "N", env: "BUFFER_MCP_MAX_SESSIONS", def: strconv.Itoa(httpserver.DefaultMaxSessions),
+		help: "Most live 2025-era sessions, and most open event streams, on the HTTP transports; past it, 503."},
 	{flag: "read-only", env: "BUFFER_MCP_READ_ONLY", def: "false",
 		help: "Offer only the tools that read: no creating, editing or deleting posts."},
 	{flag: "toolsets", meta: "a,b", env: envToolsets, def: strings.Join(tools.DefaultToolsets, ","),
@@ -120,6 +136,11 @@ func parseConfig(args []string, getenv func(string) string) (*config, error) {
 	cfg.transport = r.value("transport")
 	cfg.addr = r.value("addr")
 	cfg.allowedOrigins = r.list("allowed-origin")
+	if n, err := strconv.Atoi(r.value("max-sessions")); err == nil && n > 0 {
+		cfg.maxSessions = n
+	} else {
+		r.fail("max-sessions", "a whole number of 1 or more")
+	}
 	cfg.readOnly = r.bool("read-only")
 	cfg.confirmPublish = r.bool("confirm-publish")
 	cfg.sandbox = r.bool("sandbox")
@@ -179,6 +200,9 @@ func (c *config) validate() error {
 		}
 		if strings.ContainsFunc(c.apiKey, isSpaceOrControl) {
 			return fmt.Errorf("the Buffer API key contains spaces or control characters: check %s or the --api-key-file", envAPIKey)
+		}
+		if n := utf8.RuneCountInString(c.apiKey); n < minKeyLength && c.apiKey != sandboxDefaultKey {
+			return fmt.Errorf("the Buffer API key is too short to be one (%d of at least %d characters): check %s or the --api-key-file", n, minKeyLength, envAPIKey)
 		}
 		if err := checkURL(c.apiURL); err != nil {
 			return fmt.Errorf("invalid Buffer endpoint: %v: set --api-url or BUFFER_API_URL to a URL such as %s", err, client.DefaultEndpoint)

@@ -23,12 +23,12 @@ func envFunc(kv map[string]string) func(string) string {
 func TestParseConfig(t *testing.T) {
 	dir := t.TempDir()
 	keyFile := filepath.Join(dir, "key")
-	require.NoError(t, os.WriteFile(keyFile, []byte("  from-file-123\n"), 0o600))
+	require.NoError(t, os.WriteFile(keyFile, []byte("  from-file-1234567890\n"), 0o600))
 	tokenFile := filepath.Join(dir, "token")
 	require.NoError(t, os.WriteFile(tokenFile, []byte("tok-456\n"), 0o600))
-	key := map[string]string{"BUFFER_API_KEY": "env-key-789"}
+	key := map[string]string{"BUFFER_API_KEY": "env-key-789-0123456789"}
 	with := func(extra map[string]string) map[string]string {
-		out := map[string]string{"BUFFER_API_KEY": "env-key-789"}
+		out := map[string]string{"BUFFER_API_KEY": "env-key-789-0123456789"}
 		for k, v := range extra {
 			out[k] = v
 		}
@@ -42,7 +42,7 @@ func TestParseConfig(t *testing.T) {
 		check func(t *testing.T, got *config)
 	}{
 		{"defaults", nil, key, func(t *testing.T, got *config) {
-			assert.Equal(t, "env-key-789", got.apiKey)
+			assert.Equal(t, "env-key-789-0123456789", got.apiKey)
 			assert.Equal(t, "https://api.buffer.com", got.apiURL)
 			assert.Equal(t, "stdio", got.transport)
 			assert.Equal(t, "127.0.0.1:8080", got.addr)
@@ -81,7 +81,7 @@ func TestParseConfig(t *testing.T) {
 			"BUFFER_MCP_TOOLS": "get_account", "BUFFER_MCP_LOG_LEVEL": "debug",
 			"BUFFER_MCP_ALLOWED_ORIGINS": "https://a.example",
 		}), func(t *testing.T, got *config) {
-			assert.Equal(t, "from-file-123", got.apiKey, "the key file is trimmed and wins over the variable")
+			assert.Equal(t, "from-file-1234567890", got.apiKey, "the key file is trimmed and wins over the variable")
 			assert.Equal(t, "http://127.0.0.1:1/", got.apiURL)
 			assert.True(t, got.confirmPublish)
 			assert.False(t, got.readOnly)
@@ -139,7 +139,7 @@ func TestParseConfig(t *testing.T) {
 func TestParseConfigErrors(t *testing.T) {
 	empty := filepath.Join(t.TempDir(), "empty")
 	require.NoError(t, os.WriteFile(empty, []byte(" \n"), 0o600))
-	key := map[string]string{"BUFFER_API_KEY": "k-123456"}
+	key := map[string]string{"BUFFER_API_KEY": "k-1234567890abcdef"}
 
 	tests := []struct {
 		name string
@@ -150,6 +150,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"no key", nil, nil, "BUFFER_API_KEY"},
 		{"blank key", nil, map[string]string{"BUFFER_API_KEY": "  "}, "BUFFER_API_KEY"},
 		{"key with a space", nil, map[string]string{"BUFFER_API_KEY": "a b"}, "spaces"},
+		{"key of one character", nil, map[string]string{"BUFFER_API_KEY": "e"}, "too short"},
+		{"key of 15 characters", nil, map[string]string{"BUFFER_API_KEY": "0123456789abcde"}, "BUFFER_API_KEY"},
 		{"empty key file", []string{"--api-key-file", empty}, nil, "is empty"},
 		{"missing key file", []string{"--api-key-file", "/no/such/file"}, nil, "cannot read --api-key-file"},
 		{"unknown transport", []string{"--transport", "grpc"}, key, "BUFFER_MCP_TRANSPORT"},
@@ -159,9 +161,9 @@ func TestParseConfigErrors(t *testing.T) {
 			`tool "get_post" is in the posts toolset, which the chosen toolsets (account) leave out (check --tools or BUFFER_MCP_TOOLS)`},
 		{"public address without token", []string{"--transport", "http", "--addr", ":8080"}, key, "BUFFER_MCP_HTTP_TOKEN"},
 		{"bad address", []string{"--transport", "http", "--addr", "8080"}, key, "BUFFER_MCP_ADDR"},
-		{"bad level", nil, map[string]string{"BUFFER_API_KEY": "k-123456", "BUFFER_MCP_LOG_LEVEL": "chatty"}, "BUFFER_MCP_LOG_LEVEL"},
+		{"bad level", nil, map[string]string{"BUFFER_API_KEY": "k-1234567890abcdef", "BUFFER_MCP_LOG_LEVEL": "chatty"}, "BUFFER_MCP_LOG_LEVEL"},
 		{"bad format", []string{"--log-format", "xml"}, key, "BUFFER_MCP_LOG_FORMAT"},
-		{"bad boolean", nil, map[string]string{"BUFFER_API_KEY": "k-123456", "BUFFER_MCP_READ_ONLY": "yes"}, "BUFFER_MCP_READ_ONLY"},
+		{"bad boolean", nil, map[string]string{"BUFFER_API_KEY": "k-1234567890abcdef", "BUFFER_MCP_READ_ONLY": "yes"}, "BUFFER_MCP_READ_ONLY"},
 		{"bad seed", []string{"--sandbox-seed", "three"}, key, "BUFFER_MCP_SANDBOX_SEED"},
 		{"bad endpoint", []string{"--api-url", "api.buffer.com"}, key, "BUFFER_API_URL"},
 		{"bad origin", []string{"--allowed-origin", "example.com"}, key, "BUFFER_MCP_ALLOWED_ORIGINS"},
@@ -173,7 +175,7 @@ func TestParseConfigErrors(t *testing.T) {
 			require.Error(t, err)
 			assert.Contains(t, err.Error(), tt.want)
 			assert.NotContains(t, err.Error(), "\n", "one line")
-			assert.NotContains(t, err.Error(), "k-123456", "never the key")
+			assert.NotContains(t, err.Error(), "k-1234567890abcdef", "never the key")
 		})
 	}
 }

@@ -21,6 +21,7 @@ func serveHTTP(ctx context.Context, srv *server.MCPServer, cfg *config, stdout i
 		Addr:           cfg.addr,
 		Token:          cfg.httpToken,
 		AllowedOrigins: cfg.allowedOrigins,
+		MaxSessions:    cfg.maxSessions,
 		Log:            log,
 	})
 	if err != nil {

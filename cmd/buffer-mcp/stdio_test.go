@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"io"
 	"log/slog"
-	"strings"
 	"testing"
 	"time"
 
@@ -87,44 +86,11 @@ func TestStdioExitsWhenAnInFlightRequestIsCancelled(t *testing.T) {
 	assert.Less(t, time.Since(start), drainTimeout/2, "no wait for an answer that will not come")
 }
 
-func TestIDKey(t *testing.T) {
-	assert.Equal(t, idKey([]byte(`1`)), idKey([]byte(`1.0`)))
-	assert.Equal(t, idKey([]byte(`"ab"`)), idKey([]byte(`"a\u0062"`)))
-	assert.NotEqual(t, idKey([]byte(`1`)), idKey([]byte(`"1"`)))
-	assert.True(t, strings.HasPrefix(idKey([]byte(`{bad`)), "{"))
-}
-
-func TestAnswerIDAgreesWithDecodingTheWholeMessage(t *testing.T) {
-	// answerID stops reading early; whatever it answers must be what decoding the whole
-	// message finds.
-	whole := func(p []byte) (json.RawMessage, bool) {
-		var m envelope
-		if json.Unmarshal(p, &m) == nil && m.Method == "" && len(m.ID) > 0 && (m.Result != nil || m.Error != nil) {
-			return m.ID, true
-		}
-		return nil, false
-	}
-	long := `{"content":[{"type":"text","text":"` + strings.Repeat("x", 10000) + `"}]}`
-	msgs := []string{
-		`{"jsonrpc":"2.0","id":7,"result":` + long + `}`,
-		`{"jsonrpc":"2.0","id":"a b","result":{}}`,
-		`{"jsonrpc":"2.0","id":3,"error":{"code":-32601,"message":"no"}}`,
-		`{"jsonrpc":"2.0","result":{"x":[1,{"id":2}]},"id":{"k":1}}`, // id after the result
-		`{"jsonrpc":"2.0","id":4,"method":"elicitation/create","params":{}}`,
-		`{"jsonrpc":"2.0","method":"notifications/progress","params":{"id":1,"result":2}}`,
-		`{"jsonrpc":"2.0","id":5}`,
-		`{"jsonrpc":"2.0","result":{}}`,
-		`{"jsonrpc":"2.0","id":null,"result":{}}`,
-		`[1,2]`,
-		`not json`,
-		``,
-	}
-	for _, m := range msgs {
-		wantID, wantOK := whole([]byte(m))
-		gotID, gotOK := answerID([]byte(m))
-		assert.Equal(t, wantOK, gotOK, "%.80s", m)
-		if wantOK {
-			assert.Equal(t, idKey(wantID), idKey(gotID), "%.80s", m)
-		}
+func TestCanonicalID(t *testing.T) {
+	for raw, want := range map[string]string{
+		`1`: `1`, `-7`: `-7`, `"ab"`: `"ab"`, `"a\u0062"`: `"ab"`, ` 12 `: `12`,
+		`null`: ``, `1.5`: ``, `1e3`: ``, `true`: ``, `{"a":1}`: ``, `[1]`: ``, `{bad`: ``, ``: ``,
+	} {
+		assert.Equal(t, want, string(canonicalID(json.RawMessage(raw))), "%s", raw)
 	}
 }
