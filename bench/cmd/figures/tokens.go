@@ -3,12 +3,16 @@ package main
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/buffer-mcp/buffer-mcp/bench"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
 func init() { figures = append(figures, figure{"tokens", tokens}) }
+
+// defaultBudget is the most tokens the tools a person gets by default may cost.
+const defaultBudget = 2800
 
 // tokens prints what the tool definitions and one list_posts result cost in the model's
 // context, in o200k_base tokens and in bytes.
@@ -17,26 +21,56 @@ func tokens(ctx context.Context, _ *options) error {
 	fmt.Printf("how: the real server (tools.NewServer, in process) answers tools/list; each tool's\n")
 	fmt.Printf("     {name, description, inputSchema} is re-marshalled as JSON and counted with\n")
 	fmt.Printf("     o200k_base (github.com/tiktoken-go/tokenizer, offline); totals count the JSON array\n")
-	fmt.Printf("     of those objects. Output schemas, titles and annotations are not counted (most\n")
-	fmt.Printf("     clients do not show them to the model).\n")
-	per, all, err := bench.ToolListCosts(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
+	fmt.Printf("     of those objects. Titles and annotations are not counted, nor the output schemas\n")
+	fmt.Printf("     (most clients do not show them to the model): those are counted apart, as listed.\n")
+	def, err := bench.ListTools(ctx, tools.Selection{})
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\n  %-14s %7s %7s\n", "tool", "tokens", "bytes")
-	for _, t := range per {
-		fmt.Printf("  %-14s %7d %7d\n", t.Name, t.Tokens, t.Bytes)
-	}
-	spec, err := bench.SumTools(per, all, bench.SpecTools)
+	every, err := bench.ListTools(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
 	if err != nil {
 		return err
 	}
-	every, err := bench.SumTools(per, all, nil)
+	byDefault := map[string]bool{}
+	for _, t := range def.Tools {
+		byDefault[t.Name] = true
+	}
+	fmt.Printf("\n  %-14s %-10s %7s %7s   %s\n", "tool", "toolset", "tokens", "bytes", "output schema: tokens, bytes")
+	notDefault := false
+	for _, t := range every.Tools {
+		ts := tools.ToolsetOf(t.Name)
+		if !byDefault[t.Name] {
+			ts, notDefault = ts+"*", true
+		}
+		fmt.Printf("  %-14s %-10s %7d %7d   %6d %7d\n", t.Name, ts, t.Tokens, t.Bytes, t.OutputTokens, t.OutputBytes)
+	}
+	defTotal, err := def.Total(nil)
 	if err != nil {
 		return err
 	}
-	fmt.Printf("  %-14s %7d %7d   the eight of SPEC §3 (target ≤ 1,600 tokens)\n", "total, "+spec.Name, spec.Tokens, spec.Bytes)
-	fmt.Printf("  %-14s %7d %7d   with list_ideas and create_idea\n", "total, "+every.Name, every.Tokens, every.Bytes)
+	all, err := every.Total(nil)
+	if err != nil {
+		return err
+	}
+	spec, err := every.Total(bench.SpecTools)
+	if err != nil {
+		return err
+	}
+	line := func(label string, c bench.ToolCost, note string) {
+		fmt.Printf("  %-25s %7d %7d   %6d %7d   %s\n", label, c.Tokens, c.Bytes, c.OutputTokens, c.OutputBytes, note)
+	}
+	line(fmt.Sprintf("every tool (%d)", len(every.Tools)), all, "tools.Selection{Toolsets: [all]}")
+	line("SPEC §3's eight", spec, "(the first target: ≤ 1,600 tokens)")
+	line(fmt.Sprintf("by default (%d)", len(def.Tools)), defTotal, "tools.Selection{}: toolsets "+strings.Join(tools.DefaultToolsets, ", "))
+	if notDefault {
+		fmt.Printf("  * not offered by default\n")
+	}
+
+	verdict := "within"
+	if defTotal.Tokens > defaultBudget {
+		verdict = "OVER"
+	}
+	fmt.Printf("\n  ** the default tools cost %d tokens: %s the budget of ≤ %d (%+d) **\n", defTotal.Tokens, verdict, defaultBudget, defTotal.Tokens-defaultBudget)
 
 	c, err := bench.ListPostsCost(ctx, bench.PatternIDs)
 	if err != nil {
