@@ -9,8 +9,6 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-func init() { figures = append(figures, figure{"tokens", tokens}) }
-
 // defaultBudget is the most tokens the tools a person gets by default may cost.
 const defaultBudget = 2800
 
