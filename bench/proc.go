@@ -60,9 +60,13 @@ func GoBuild(ctx context.Context, root, bin, pkg string, link Linking, tags ...s
 	return bin, nil
 }
 
-// Roots returns the directory of the module (where ./cmd/buffer-mcp is built) and that
-// of package bench (where its Go benchmarks run), as the go command sees them from the
-// working directory.
+// ProductModule is the module whose binary the figures measure; this module replaces it
+// with its parent directory (go.mod).
+const ProductModule = "github.com/buffer-mcp/buffer-mcp"
+
+// Roots returns the directory of the product module (where ./cmd/buffer-mcp is built) and
+// that of this benchmark module (where its Go benchmarks run), as the go command sees them
+// from the working directory, which must be inside bench/.
 func Roots(ctx context.Context) (product, benchDir string, err error) {
 	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
 	if err != nil {
@@ -70,9 +74,15 @@ func Roots(ctx context.Context) (product, benchDir string, err error) {
 	}
 	gomod := strings.TrimSpace(string(out))
 	if gomod == "" || gomod == os.DevNull {
-		return "", "", errors.New("not inside a Go module: run from the buffer-mcp checkout")
+		return "", "", errors.New("not inside a Go module: run from bench/ in the buffer-mcp checkout")
 	}
-	return filepath.Dir(gomod), filepath.Join(filepath.Dir(gomod), "bench"), nil
+	benchDir = filepath.Dir(gomod)
+	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}", ProductModule)
+	cmd.Dir = benchDir
+	if out, err = cmd.Output(); err != nil {
+		return "", "", fmt.Errorf("go list -m %s (run from bench/, whose go.mod replaces it with ../): %w", ProductModule, err)
+	}
+	return strings.TrimSpace(string(out)), benchDir, nil
 }
 
 // Proc is a server running in its own process that printed its endpoint URL as the first

@@ -1,12 +1,14 @@
-// Command figures measures buffer-mcp and prints every figure with how it was measured:
+// Command figures measures buffer-mcp and prints every figure with how it was measured.
+// From bench/, the module it belongs to:
 //
-//	go run ./bench/cmd/figures            # everything (about 6 minutes on 2 cores)
-//	go run ./bench/cmd/figures -quick     # the same, small and short, to see it work
-//	go run ./bench/cmd/figures -only coldstart,tokens
+//	go run ./cmd/figures                          # everything (about 6 minutes on 2 cores)
+//	go run ./cmd/figures -quick                   # the same, small and short, to see it work
+//	go run ./cmd/figures -only coldstart,tokens
 //
-// Whole-process figures drive the real binary (go build ./cmd/buffer-mcp, as the README
-// builds it, no -race) in a process of its own; in-process figures are the Go benchmarks
-// of package bench, run with go test -bench and summarized here. See bench/README.md.
+// Whole-process figures drive the real binary (go build ./cmd/buffer-mcp of the product
+// module, as the README builds it, no -race) in a process of its own; in-process figures
+// are the Go benchmarks of package bench, run with go test -bench and summarized here.
+// See bench/README.md.
 package main
 
 import (
@@ -55,14 +57,14 @@ type options struct {
 	benchtime  string
 	benchCount int
 
-	root     string // the module's directory, where ./cmd/buffer-mcp is built
-	benchDir string // package bench's directory, where the Go benchmarks run
+	root     string // the product module's directory, where ./cmd/buffer-mcp is built
+	benchDir string // this module's directory, where the Go benchmarks run
 }
 
 func main() {
 	o := &options{}
 	flag.StringVar(&o.only, "only", "", "comma-separated figures to run (default all): "+names())
-	flag.StringVar(&o.bin, "bin", "", "a buffer-mcp binary to measure (default: go build ./cmd/buffer-mcp)")
+	flag.StringVar(&o.bin, "bin", "", "a buffer-mcp binary to measure (default: go build ./cmd/buffer-mcp of the product module)")
 	flag.IntVar(&o.clients, "clients", 32, "throughput: concurrent MCP clients")
 	flag.IntVar(&o.rounds, "rounds", 5, "throughput: measured rounds (figures are medians over rounds)")
 	flag.DurationVar(&o.duration, "duration", 5*time.Second, "throughput: length of one round")
