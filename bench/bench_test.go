@@ -10,8 +10,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// These tests keep the measuring code honest (it runs, the calls succeed, the sessions
-// open); they time nothing. The figures are benchmarks and bench/cmd/figures.
+// These tests keep the measuring code honest (it runs, the calls succeed); they time
+// nothing. The figures are benchmarks and bench/cmd/figures.
 
 func TestRunLoadMakesExactlyTheCallsAskedFor(t *testing.T) {
 	url := serveInProcess(t, "http")
@@ -72,26 +72,6 @@ func TestKeptAliveClientsReuseTheirConnection(t *testing.T) {
 			t.Logf("mcp-go as it is: %d connections for 10 calls", opened)
 		}
 	}
-}
-
-func TestSessionsOpenEveryKind(t *testing.T) {
-	for _, kind := range SessionKinds {
-		t.Run(string(kind), func(t *testing.T) {
-			s, err := NewSessions(kind, serveInProcess(t, kind.Transport()))
-			require.NoError(t, err)
-			defer s.Close()
-			require.NoError(t, s.Open(t.Context(), 3))
-		})
-	}
-}
-
-func TestProbeServesAndReportsItsMemory(t *testing.T) {
-	// The probe's side of the conversation, in process: the parent's side (Proc.Stats) is
-	// exercised by bench/cmd/figures.
-	m := readMemStats()
-	assert.Positive(t, m.HeapAlloc)
-	assert.Positive(t, m.Goroutines)
-	assert.Positive(t, m.RSS)
 }
 
 func TestStats(t *testing.T) {

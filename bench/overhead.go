@@ -14,12 +14,12 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/sandbox"
 )
 
-// Overhead is what one list_posts costs through the server over stdio, through the floor
-// proxy over stdio, and as the same GraphQL request sent straight to the sandbox, call by
-// call; with one answer of the server and of the floor proxy, to compare their size.
+// Overhead is what one list_posts costs through the server over stdio, through another
+// build of it (when one is compared), and as the same GraphQL request sent straight to the
+// sandbox, call by call; with one answer of the server, to show its size.
 type Overhead struct {
-	ViaServer, FloorProxy, Direct  []time.Duration
-	ServerAnswer, FloorProxyAnswer Answer
+	ViaServer, ViaCompared, Direct []time.Duration
+	ServerAnswer                   Answer
 }
 
 // Answer is one list_posts answer: its line's length and the posts it lists.
@@ -34,13 +34,13 @@ func (b bearer) RoundTrip(r *http.Request) (*http.Response, error) {
 	return b.next.RoundTrip(r)
 }
 
-// MeasureOverhead starts `bin sandbox --addr 127.0.0.1:0` as the fake Buffer, `bin` on
-// stdio (default mode, BUFFER_API_URL at the sandbox) and floorProxy (bench/cmd/barefloor
-// built with -tags floorproxy) on stdio as `-proxy` to the sandbox. Then, in warm + n
-// rounds, it times list_posts {organizationId, first: 20} through the server, the same
-// call through the floor proxy, and the same ListPosts request sent by a plain genqlient
-// client (one keep-alive connection) straight to the sandbox; the warm rounds are not kept.
-func MeasureOverhead(ctx context.Context, bin, floorProxy string, n, warm int) (Overhead, error) {
+// MeasureOverhead starts `bin sandbox --addr 127.0.0.1:0` as the fake Buffer and `bin` on
+// stdio (default mode, BUFFER_API_URL at the sandbox); with compared (another buffer-mcp
+// binary, "" for none), that one too, in the same mode against the same sandbox. Then, in
+// warm + n rounds, it times list_posts {organizationId, first: 20} through each server and
+// the same ListPosts request sent by a plain genqlient client (one keep-alive connection)
+// straight to the sandbox; the warm rounds are not kept.
+func MeasureOverhead(ctx context.Context, bin, compared string, n, warm int) (Overhead, error) {
 	var o Overhead
 	sb, err := Start(bin, "sandbox", "--addr", "127.0.0.1:0")
 	if err != nil {
@@ -58,40 +58,49 @@ func MeasureOverhead(ctx context.Context, bin, floorProxy string, n, warm int) (
 	}
 	org := acct.Account.Organizations[0].Id
 	const timeout = 10 * time.Second
-	srv, err := startInitialized(bin, nil, []string{"BUFFER_API_URL=" + url, "BUFFER_API_KEY=" + sandbox.DefaultKey}, timeout)
+	env := []string{"BUFFER_API_URL=" + url, "BUFFER_API_KEY=" + sandbox.DefaultKey, "BUFFER_MCP_SANDBOX=", "BUFFER_MCP_TRANSPORT="}
+	params := listPostsParams(org)
+	stdioCall := func(s *Stdio) func() error {
+		return func() error { _, err := s.Call("tools/call", params, timeout); return err }
+	}
+	srv, err := startInitialized(bin, nil, env, timeout)
 	if err != nil {
 		return o, err
 	}
 	defer srv.Stop()
-	fp, err := startFloorProxy(floorProxy, url, timeout)
-	if err != nil {
-		return o, fmt.Errorf("floor proxy: %w", err)
-	}
-	defer fp.Stop()
-
-	params := listPostsParams(org)
 	if o.ServerAnswer, err = firstAnswer(srv, params, timeout); err != nil {
 		return o, err
 	}
-	if o.FloorProxyAnswer, err = firstAnswer(fp, params, timeout); err != nil {
-		return o, fmt.Errorf("floor proxy: %w", err)
-	}
-	if o.FloorProxyAnswer.Posts != o.ServerAnswer.Posts {
-		return o, fmt.Errorf("the floor proxy answered %d posts, the server %d", o.FloorProxyAnswer.Posts, o.ServerAnswer.Posts)
-	}
-	stdioCall := func(s *Stdio) func() error {
-		return func() error { _, err := s.Call("tools/call", params, timeout); return err }
-	}
 	input := client.PostsInput{OrganizationId: org, Sort: []client.PostSortInput{{Field: client.PostSortableKeyCreatedat, Direction: client.SortDirectionDesc}}}
-	err = roundRobin(ctx, n, warm, []contender{
+	contenders := []contender{
 		{"buffer-mcp", stdioCall(srv), &o.ViaServer},
-		{"floor proxy", stdioCall(fp), &o.FloorProxy},
 		{"straight to the sandbox", func() error { _, err := client.ListPosts(ctx, direct, input, 20, "", false); return err }, &o.Direct},
-	})
-	if err != nil {
+	}
+	stops := []func() error{srv.Stop}
+	if compared != "" {
+		cmp, err := startInitialized(compared, nil, env, timeout)
+		if err != nil {
+			return o, fmt.Errorf("compared: %w", err)
+		}
+		defer cmp.Stop()
+		answer, err := firstAnswer(cmp, params, timeout)
+		if err != nil {
+			return o, fmt.Errorf("compared: %w", err)
+		}
+		if answer.Posts != o.ServerAnswer.Posts {
+			return o, fmt.Errorf("the compared build answered %d posts, buffer-mcp %d", answer.Posts, o.ServerAnswer.Posts)
+		}
+		contenders = append(contenders, contender{"compared", stdioCall(cmp), &o.ViaCompared})
+		stops = append(stops, cmp.Stop)
+	}
+	if err := roundRobin(ctx, n, warm, contenders); err != nil {
 		return o, err
 	}
-	return o, errors.Join(srv.Stop(), fp.Stop(), sb.Stop())
+	var errs []error
+	for _, stop := range append(stops, sb.Stop) {
+		errs = append(errs, stop())
+	}
+	return o, errors.Join(errs...)
 }
 
 // contender is one way to list the posts, timed call by call into times.
@@ -125,12 +134,6 @@ func roundRobin(ctx context.Context, n, warm int, cs []contender) error {
 	return nil
 }
 
-// startFloorProxy starts floorBin (bench/cmd/barefloor built with -tags floorproxy) on
-// stdio with list_posts forwarding to the sandbox at url, initialized.
-func startFloorProxy(floorBin, url string, timeout time.Duration) (*Stdio, error) {
-	return startInitialized(floorBin, []string{"-proxy", url}, []string{"BUFFER_API_KEY=" + sandbox.DefaultKey}, timeout)
-}
-
 // startInitialized starts an MCP server on stdio and does the handshake.
 func startInitialized(bin string, args, env []string, timeout time.Duration) (*Stdio, error) {
 	s, err := StartStdio(bin, args, env)
@@ -160,15 +163,13 @@ func firstAnswer(s *Stdio, params string, timeout time.Duration) (Answer, error)
 }
 
 // answerPosts counts the posts in a list_posts answer line, which must be a result and not
-// an error. They are in its structured content: under "posts" as buffer-mcp shapes them,
-// or under "edges" in the GraphQL answer's posts, which the floor proxy passes on as sent.
+// an error: those under "posts" in its structured content.
 func answerPosts(line []byte) (int, error) {
 	var m struct {
 		Result *struct {
 			IsError           bool `json:"isError"`
 			StructuredContent struct {
 				Posts []json.RawMessage `json:"posts"`
-				Edges []json.RawMessage `json:"edges"`
 			} `json:"structuredContent"`
 		} `json:"result"`
 	}
@@ -178,43 +179,9 @@ func answerPosts(line []byte) (int, error) {
 	if m.Result == nil || m.Result.IsError {
 		return 0, fmt.Errorf("list_posts did not answer posts: %.300s", line)
 	}
-	sc := m.Result.StructuredContent
-	if len(sc.Posts)+len(sc.Edges) == 0 {
+	posts := m.Result.StructuredContent.Posts
+	if len(posts) == 0 {
 		return 0, fmt.Errorf("list_posts answered no posts: %.300s", line)
 	}
-	return len(sc.Posts) + len(sc.Edges), nil
-}
-
-// MeasureStdioFloor times n calls (after warm ones) of a tool that answers a constant on
-// the bare mcp-go server (bench/cmd/barefloor) over stdio: what the protocol, the pipes and
-// the process hops cost with no work at all. With page, the tool is list_posts answering a
-// fixed page as large as buffer-mcp's (barefloor -page): the same, for as many bytes.
-func MeasureStdioFloor(ctx context.Context, floorBin string, page bool, n, warm int) ([]time.Duration, error) {
-	args, call := []string(nil), `{"name":"get_account","arguments":{}}`
-	if page {
-		args, call = []string{"-page"}, `{"name":"list_posts","arguments":{}}`
-	}
-	srv, err := StartStdio(floorBin, args, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer srv.Stop()
-	const timeout = 10 * time.Second
-	if err := srv.Initialize(timeout); err != nil {
-		return nil, err
-	}
-	var out []time.Duration
-	for i := -warm; i < n; i++ {
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
-		t0 := time.Now()
-		if _, err := srv.Call("tools/call", call, timeout); err != nil {
-			return nil, err
-		}
-		if i >= 0 {
-			out = append(out, time.Since(t0))
-		}
-	}
-	return out, srv.Stop()
+	return len(posts), nil
 }

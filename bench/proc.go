@@ -60,22 +60,33 @@ func GoBuild(ctx context.Context, root, bin, pkg string, link Linking, tags ...s
 	return bin, nil
 }
 
-// ModuleRoot returns the directory of the main module's go.mod, as `go env GOMOD` sees it
-// from the working directory.
-func ModuleRoot(ctx context.Context) (string, error) {
+// ProductModule is the module whose binary the figures measure; this module replaces it
+// with its parent directory (go.mod).
+const ProductModule = "github.com/buffer-mcp/buffer-mcp"
+
+// Roots returns the directory of the product module (where ./cmd/buffer-mcp is built) and
+// that of this benchmark module (where its Go benchmarks run), as the go command sees them
+// from the working directory, which must be inside bench/.
+func Roots(ctx context.Context) (product, benchDir string, err error) {
 	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
 	if err != nil {
-		return "", fmt.Errorf("go env GOMOD: %w", err)
+		return "", "", fmt.Errorf("go env GOMOD: %w", err)
 	}
 	gomod := strings.TrimSpace(string(out))
 	if gomod == "" || gomod == os.DevNull {
-		return "", errors.New("not inside a Go module: run from the buffer-mcp checkout")
+		return "", "", errors.New("not inside a Go module: run from bench/ in the buffer-mcp checkout")
 	}
-	return filepath.Dir(gomod), nil
+	benchDir = filepath.Dir(gomod)
+	cmd := exec.CommandContext(ctx, "go", "list", "-m", "-f", "{{.Dir}}", ProductModule)
+	cmd.Dir = benchDir
+	if out, err = cmd.Output(); err != nil {
+		return "", "", fmt.Errorf("go list -m %s (run from bench/, whose go.mod replaces it with ../): %w", ProductModule, err)
+	}
+	return strings.TrimSpace(string(out)), benchDir, nil
 }
 
 // Proc is a server running in its own process that printed its endpoint URL as the first
-// line of stdout: the buffer-mcp binary, or a probe (see Probe).
+// line of stdout: the buffer-mcp binary with an HTTP transport, or `buffer-mcp sandbox`.
 type Proc struct {
 	URL  string // the endpoint: http://127.0.0.1:PORT/mcp or .../sse
 	Base string // http://127.0.0.1:PORT
@@ -83,7 +94,7 @@ type Proc struct {
 
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
-	lines  chan string // stdout after the URL, line by line
+	first  chan string // the first line of stdout; closed if there is none
 	done   chan error
 	stderr *lockedBuffer
 	once   sync.Once
@@ -94,7 +105,7 @@ type Proc struct {
 func Start(name string, args ...string) (*Proc, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Env = append(os.Environ(), "GOTRACEBACK=all")
-	p := &Proc{cmd: cmd, lines: make(chan string, 16), done: make(chan error, 1), stderr: &lockedBuffer{}}
+	p := &Proc{cmd: cmd, first: make(chan string, 1), done: make(chan error, 1), stderr: &lockedBuffer{}}
 	cmd.Stderr = p.stderr
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -112,14 +123,16 @@ func Start(name string, args ...string) (*Proc, error) {
 	go func() {
 		sc := bufio.NewScanner(stdout)
 		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			p.lines <- sc.Text()
+		if sc.Scan() {
+			p.first <- sc.Text()
 		}
-		close(p.lines)
+		close(p.first)
+		for sc.Scan() { // the rest is not read, but must not block the server's writes
+		}
 		p.done <- cmd.Wait()
 	}()
 	select {
-	case line, ok := <-p.lines:
+	case line, ok := <-p.first:
 		if ok && strings.HasPrefix(line, "http://127.0.0.1:") {
 			p.URL = line
 			p.Base = line[:strings.LastIndex(line, "/")]

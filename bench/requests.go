@@ -13,7 +13,8 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-// ConversationSteps is issue 6's typical conversation, organizationId always left out.
+// ConversationSteps is a typical conversation, the one the upstream-requests target is
+// about, organizationId always left out.
 var ConversationSteps = []string{
 	"get_account", "list_channels", "list_posts (scheduled)", "list_posts (sent)",
 	"create_post on one channel", "list_posts (scheduled)",

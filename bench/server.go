@@ -1,8 +1,10 @@
-// Package bench measures buffer-mcp: tool calls per second over HTTP, the memory an idle
-// session holds, and (later) the rest of issue 6's figures. Whole-process figures come from
-// the real binary driven by bench/cmd/figures; in-process figures are Go benchmarks in this
-// package (go test -run '^$' -bench . ./bench). Loads go to 127.0.0.1 only, and every loop
-// is bounded in count and in time.
+// Package bench measures buffer-mcp against its targets: cold start and idle memory,
+// per-call overhead over stdio, throughput over HTTP, the tokens a model pays for, and the
+// requests a conversation sends to Buffer. It is a module of its own, so that the product
+// module requires nothing only the measuring needs. Whole-process figures drive the real
+// binary from bench/cmd/figures; in-process figures are Go benchmarks in this package
+// (go test -run '^$' -bench . in bench/). Loads go to 127.0.0.1 only, and every loop is
+// bounded in count and in time.
 package bench
 
 import (

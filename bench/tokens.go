@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 
 	"github.com/Khan/genqlient/graphql"
@@ -14,19 +15,25 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-// SpecTools are the eight tools of SPEC §3, whose definitions the token target is about.
+// SpecTools are the eight tools of SPEC §3, whose definitions the first token target was
+// about.
 var SpecTools = []string{"get_account", "list_channels", "get_channel", "list_posts", "get_post", "create_post", "edit_post", "delete_post"}
 
-// ToolCost is what the model sees of one tool in tools/list: its name, description and
-// input schema, as the JSON object {"name","description","inputSchema"} the server sends.
+// ToolCost is what one tool of tools/list costs. What the model sees is its name,
+// description and input schema, as the JSON object {"name","description","inputSchema"}
+// the server sends; its output schema, which clients use to check results and most do not
+// show the model, is counted apart.
 type ToolCost struct {
-	Name   string
-	Tokens int // o200k_base tokens of that JSON
-	Bytes  int
+	Name                      string
+	Tokens, Bytes             int // o200k_base tokens and bytes of {name, description, inputSchema}
+	OutputTokens, OutputBytes int // of the outputSchema, as listed
+}
 
-	// OutputTokens, OutputBytes: the tool's output schema, which most clients do not show
-	// the model but which travels with every tools/list.
-	OutputTokens, OutputBytes int
+// ToolList is what one tools/list answer costs, tool by tool, in the order listed.
+type ToolList struct {
+	Tools []ToolCost
+
+	seen, output []string // the JSON of each tool's ToolCost parts, for Total
 }
 
 // ResultCost is one list_posts result for the fixture (FixturePosts scheduled posts).
@@ -56,78 +63,78 @@ func Tokens(s string) (int, error) {
 	return codec.Count(s)
 }
 
-// ToolListCosts asks the real server (tools.NewServer, in process) offering the tools sel
-// keeps for tools/list and returns the cost of each tool, in the order listed, with the
-// JSON of each (for SumTools).
-func ToolListCosts(ctx context.Context, sel tools.Selection) (per []ToolCost, all []json.RawMessage, err error) {
+// ListTools asks the real server (tools.NewServer, in process) offering the tools sel
+// keeps for tools/list, and measures each tool listed.
+func ListTools(ctx context.Context, sel tools.Selection) (ToolList, error) {
+	var l ToolList
 	srv, err := newServer(fixtureGQL{}, sel)
 	if err != nil {
-		return nil, nil, err
+		return l, err
 	}
-	raw := srv.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`))
-	b, err := json.Marshal(raw)
+	b, err := json.Marshal(srv.HandleMessage(ctx, json.RawMessage(`{"jsonrpc":"2.0","id":1,"method":"tools/list"}`)))
 	if err != nil {
-		return nil, nil, err
-	}
-	type seenTool struct {
-		Name        string          `json:"name"`
-		Description string          `json:"description"`
-		InputSchema json.RawMessage `json:"inputSchema"`
+		return l, err
 	}
 	var resp struct {
 		Result struct {
 			Tools []struct {
-				seenTool
+				Name         string          `json:"name"`
+				Description  string          `json:"description"`
+				InputSchema  json.RawMessage `json:"inputSchema"`
 				OutputSchema json.RawMessage `json:"outputSchema"`
 			} `json:"tools"`
 		} `json:"result"`
-		Error json.RawMessage `json:"error"`
 	}
 	if err := json.Unmarshal(b, &resp); err != nil {
-		return nil, nil, err
+		return l, err
 	}
 	if len(resp.Result.Tools) == 0 {
-		return nil, nil, fmt.Errorf("tools/list answered no tools: %s", b)
+		return l, fmt.Errorf("tools/list answered no tools: %s", b)
 	}
 	for _, t := range resp.Result.Tools {
-		seen, err := json.Marshal(t.seenTool)
+		seen, err := json.Marshal(struct {
+			Name        string          `json:"name"`
+			Description string          `json:"description"`
+			InputSchema json.RawMessage `json:"inputSchema"`
+		}{t.Name, t.Description, t.InputSchema})
 		if err != nil {
-			return nil, nil, err
+			return l, err
 		}
-		n, err := Tokens(string(seen))
-		if err != nil {
-			return nil, nil, err
+		c := ToolCost{Name: t.Name, Bytes: len(seen), OutputBytes: len(t.OutputSchema)}
+		if c.Tokens, err = Tokens(string(seen)); err != nil {
+			return l, err
 		}
-		out, err := Tokens(string(t.OutputSchema))
-		if err != nil {
-			return nil, nil, err
+		if c.OutputTokens, err = Tokens(string(t.OutputSchema)); err != nil {
+			return l, err
 		}
-		per = append(per, ToolCost{Name: t.Name, Tokens: n, Bytes: len(seen), OutputTokens: out, OutputBytes: len(t.OutputSchema)})
-		all = append(all, seen)
+		l.Tools = append(l.Tools, c)
+		l.seen, l.output = append(l.seen, string(seen)), append(l.output, string(t.OutputSchema))
 	}
-	return per, all, nil
+	return l, nil
 }
 
-// SumTools is the cost of the tools named (all when names is nil), as one JSON array.
-func SumTools(per []ToolCost, all []json.RawMessage, names []string) (ToolCost, error) {
-	var parts []string
-	for i, t := range per {
-		if names == nil || contains(names, t.Name) {
-			parts = append(parts, string(all[i]))
+// Total is the cost of the tools named (all listed when names is nil), each part counted
+// as one JSON array of the tools' objects, as a model would read them together. It fails
+// on a name that was not listed.
+func (l ToolList) Total(names []string) (ToolCost, error) {
+	var seen, output []string
+	for i, t := range l.Tools {
+		if names == nil || slices.Contains(names, t.Name) {
+			seen, output = append(seen, l.seen[i]), append(output, l.output[i])
 		}
 	}
-	s := "[" + strings.Join(parts, ",") + "]"
-	n, err := Tokens(s)
-	return ToolCost{Name: fmt.Sprintf("%d tools", len(parts)), Tokens: n, Bytes: len(s)}, err
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
+	if names != nil && len(seen) != len(names) {
+		return ToolCost{}, fmt.Errorf("of the %d tools named, tools/list listed %d", len(names), len(seen))
 	}
-	return false
+	c := ToolCost{Name: fmt.Sprintf("%d tools", len(seen))}
+	s, o := "["+strings.Join(seen, ",")+"]", "["+strings.Join(output, ",")+"]"
+	c.Bytes, c.OutputBytes = len(s), len(o)
+	var err error
+	if c.Tokens, err = Tokens(s); err != nil {
+		return c, err
+	}
+	c.OutputTokens, err = Tokens(o)
+	return c, err
 }
 
 // IDs makes the fixture's 24-hex ids: kind says which sort (0xA organization, 0xB post,

@@ -11,21 +11,31 @@ import (
 // measuring code works: every tool is counted and the fixture comes back whole.
 func TestTokenCountsRun(t *testing.T) {
 	ctx := context.Background()
-	per, all, err := ToolListCosts(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
+	every, err := ListTools(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(per) < len(SpecTools) {
-		t.Fatalf("counted %d tools, want at least the %d of SPEC §3", len(per), len(SpecTools))
+	if got, want := len(every.Tools), len(tools.Names()); got != want {
+		t.Fatalf("counted %d tools, the catalog has %d", got, want)
 	}
-	for _, c := range per {
-		if c.Tokens <= 0 || c.Bytes <= 0 {
-			t.Errorf("%s: %d tokens, %d bytes", c.Name, c.Tokens, c.Bytes)
+	for _, c := range every.Tools {
+		if c.Tokens <= 0 || c.Bytes <= 0 || c.OutputTokens <= 0 || c.OutputBytes <= 0 {
+			t.Errorf("%s: %+v", c.Name, c)
 		}
 	}
-	spec, err := SumTools(per, all, SpecTools)
+	spec, err := every.Total(SpecTools)
 	if err != nil || spec.Name != "8 tools" {
-		t.Fatalf("SumTools: %v, %s", err, spec.Name)
+		t.Fatalf("Total(SpecTools): %v, %s", err, spec.Name)
+	}
+	if _, err := every.Total([]string{"no_such_tool"}); err == nil {
+		t.Error("Total of a tool that was not listed: want an error")
+	}
+	def, err := ListTools(ctx, tools.Selection{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(def.Tools) == 0 || len(def.Tools) > len(every.Tools) {
+		t.Fatalf("the default toolsets list %d tools, every toolset %d", len(def.Tools), len(every.Tools))
 	}
 	for _, ids := range []IDs{PatternIDs, ObjectIDs} {
 		if _, err := ListPostsCost(ctx, ids); err != nil {

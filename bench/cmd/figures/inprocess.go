@@ -12,13 +12,13 @@ import (
 
 // inprocess runs the Go benchmarks of package bench and prints the median of each metric.
 func inprocess(ctx context.Context, o *options) error {
-	args := []string{"test", "-run", "^$", "-bench", ".", "-benchtime", o.benchtime, "-count", strconv.Itoa(o.benchCount), "./bench"}
+	args := []string{"test", "-run", "^$", "-bench", ".", "-benchtime", o.benchtime, "-count", strconv.Itoa(o.benchCount), "."}
 	fmt.Printf("== In-process benchmarks (client and server in one process) ==\n")
-	fmt.Printf("command: go %s\n", strings.Join(args, " "))
+	fmt.Printf("command: go %s (in bench/)\n", strings.Join(args, " "))
 	fmt.Printf("figures: median over the %d runs [min–max]; ns/op, B/op and allocs/op are per call,\n", o.benchCount)
 	fmt.Printf("         client and server together; see the doc comment of each benchmark\n")
 	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = o.root
+	cmd.Dir = o.benchDir
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {

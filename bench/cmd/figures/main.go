@@ -1,12 +1,14 @@
-// Command figures measures buffer-mcp and prints every figure with how it was measured:
+// Command figures measures buffer-mcp and prints every figure with how it was measured.
+// From bench/, the module it belongs to:
 //
-//	go run ./bench/cmd/figures            # everything (a few minutes)
-//	go run ./bench/cmd/figures -quick     # the same, small and short, to see it work
-//	go run ./bench/cmd/figures -only throughput,sessions
+//	go run ./cmd/figures                          # everything (about 6 minutes on 2 cores)
+//	go run ./cmd/figures -quick                   # the same, small and short, to see it work
+//	go run ./cmd/figures -only coldstart,tokens
 //
-// Whole-process figures drive the real binary (go build ./cmd/buffer-mcp, no -race) in a
-// process of its own on a 127.0.0.1 port; in-process figures are the Go benchmarks of
-// package bench, run with go test -bench and summarized here. See bench/README.md.
+// Whole-process figures drive the real binary (go build ./cmd/buffer-mcp of the product
+// module, as the README builds it, no -race) in a process of its own; in-process figures
+// are the Go benchmarks of package bench, run with go test -bench and summarized here.
+// See bench/README.md.
 package main
 
 import (
@@ -14,10 +16,10 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"os/signal"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -31,68 +33,54 @@ type figure struct {
 	run  func(ctx context.Context, o *options) error
 }
 
+// figures are the sections of the report, in the order they run: the five targets of
+// BENCHMARKS.md, then the in-process benchmarks.
 var figures = []figure{
+	{"coldstart", coldstart},
+	{"overhead", overhead},
 	{"throughput", throughput},
-	{"sessions", sessions},
+	{"tokens", tokens},
+	{"requests", requests},
 	{"inprocess", inprocess},
 }
 
 // options are the flags; each bounds a loop in count or in time.
 type options struct {
-	only          string
-	bin           string
-	clients       int
-	rounds        int
-	duration      time.Duration
-	warmup        time.Duration
-	maxCalls      int
-	sessionCounts []int
-	sessionRounds int
-	benchtime     string
-	benchCount    int
-	probe         string
+	only       string
+	bin        string
+	quick      bool
+	clients    int
+	rounds     int
+	duration   time.Duration
+	warmup     time.Duration
+	maxCalls   int
+	benchtime  string
+	benchCount int
 
-	root string // the module's directory
+	root     string // the product module's directory, where ./cmd/buffer-mcp is built
+	benchDir string // this module's directory, where the Go benchmarks run
 }
 
 func main() {
 	o := &options{}
 	flag.StringVar(&o.only, "only", "", "comma-separated figures to run (default all): "+names())
-	flag.StringVar(&o.bin, "bin", "", "a buffer-mcp binary to measure (default: go build ./cmd/buffer-mcp)")
+	flag.StringVar(&o.bin, "bin", "", "a buffer-mcp binary to measure (default: go build ./cmd/buffer-mcp of the product module)")
 	flag.IntVar(&o.clients, "clients", 32, "throughput: concurrent MCP clients")
 	flag.IntVar(&o.rounds, "rounds", 5, "throughput: measured rounds (figures are medians over rounds)")
 	flag.DurationVar(&o.duration, "duration", 5*time.Second, "throughput: length of one round")
 	flag.DurationVar(&o.warmup, "warmup", 2*time.Second, "throughput: unmeasured load before the rounds")
 	flag.IntVar(&o.maxCalls, "max-calls", 1_000_000, "throughput: most calls in one round")
-	counts := flag.String("sessions", "100,200,500", "sessions: numbers of idle sessions to hold open")
-	flag.IntVar(&o.sessionRounds, "session-rounds", 5, "sessions: rounds, each on a fresh server")
 	flag.StringVar(&o.benchtime, "benchtime", "2s", "inprocess: go test -benchtime")
 	flag.IntVar(&o.benchCount, "count", 5, "inprocess: go test -count (figures are medians over runs)")
-	quick := flag.Bool("quick", false, "small and short: to check that everything runs, not for figures")
-	flag.StringVar(&o.probe, "probe", "", "internal: serve as a memory probe for transport http or sse")
+	flag.BoolVar(&o.quick, "quick", false, "small and short: to check that everything runs, not for figures")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	if o.probe != "" {
-		if err := bench.ServeProbe(ctx, o.probe, os.Stdin, os.Stdout); err != nil {
-			fmt.Fprintln(os.Stderr, "probe:", err)
-			os.Exit(1)
-		}
-		return
+	if o.quick {
+		o.rounds, o.duration, o.warmup = 2, time.Second, 500*time.Millisecond
+		o.benchtime, o.benchCount = "200x", 1
 	}
-	if *quick {
-		o.rounds, o.duration, o.warmup, o.sessionRounds = 2, time.Second, 500*time.Millisecond, 2
-		*counts, o.benchtime, o.benchCount = "20,50", "200x", 1
-	}
-	for _, s := range strings.Split(*counts, ",") {
-		n, err := strconv.Atoi(strings.TrimSpace(s))
-		if err != nil || n <= 0 {
-			fatalf("-sessions: %q is not a positive count", s)
-		}
-		o.sessionCounts = append(o.sessionCounts, n)
-	}
-	slices.Sort(o.sessionCounts)
 	if err := run(ctx, o); err != nil {
 		fatalf("%v", err)
 	}
@@ -103,7 +91,7 @@ func run(ctx context.Context, o *options) error {
 	ctx, cancel := context.WithTimeout(ctx, time.Hour)
 	defer cancel()
 	var err error
-	if o.root, err = bench.ModuleRoot(ctx); err != nil {
+	if o.root, o.benchDir, err = bench.Roots(ctx); err != nil {
 		return err
 	}
 	selected := map[string]bool{}
@@ -115,7 +103,7 @@ func run(ctx context.Context, o *options) error {
 			selected[name] = true
 		}
 	}
-	needBinary := len(selected) == 0 || selected["throughput"] || selected["sessions"]
+	needBinary := len(selected) == 0 || selected["coldstart"] || selected["overhead"] || selected["throughput"]
 	if o.bin == "" && needBinary {
 		dir, err := os.MkdirTemp("", "buffer-mcp-bench-")
 		if err != nil {
@@ -127,9 +115,8 @@ func run(ctx context.Context, o *options) error {
 		}
 	}
 	fmt.Printf("buffer-mcp figures — %s, %s/%s, %d CPUs, %s\n", time.Now().Format(time.DateTime), runtime.GOOS, runtime.GOARCH, runtime.NumCPU(), runtime.Version())
-	if load, err := os.ReadFile("/proc/loadavg"); err == nil {
-		fmt.Printf("load average before: %s (1, 5, 15 min): other work on the machine skews timings\n", strings.Join(strings.Fields(string(load))[:3], " "))
-	}
+	fmt.Printf("product module: %s, %s\n", o.root, commit(ctx, o.root))
+	fmt.Printf("load average before: %s (1, 5, 15 min): other work on the machine skews timings\n", loadAverage())
 	for _, f := range figures {
 		if len(selected) > 0 && !selected[f.name] {
 			continue
@@ -138,8 +125,28 @@ func run(ctx context.Context, o *options) error {
 		if err := f.run(ctx, o); err != nil {
 			return fmt.Errorf("%s: %w", f.name, err)
 		}
+		fmt.Printf("(%s, load average %s)\n", time.Now().Format(time.TimeOnly), loadAverage())
 	}
 	return nil
+}
+
+// loadAverage is the machine's load average over 1, 5 and 15 minutes, from /proc.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil || len(strings.Fields(string(b))) < 3 {
+		return "unknown"
+	}
+	return strings.Join(strings.Fields(string(b))[:3], " ")
+}
+
+// commit names the commit checked out at dir, and whether the tree has changes, so that a
+// figure can be traced to the code it measured (with -bin, the binary may be another).
+func commit(ctx context.Context, dir string) string {
+	out, err := exec.CommandContext(ctx, "git", "-C", dir, "describe", "--always", "--dirty=, with uncommitted changes").Output()
+	if err != nil {
+		return "commit unknown (not a git checkout)"
+	}
+	return "commit " + strings.TrimSpace(string(out))
 }
 
 func names() string {

@@ -4,83 +4,53 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/buffer-mcp/buffer-mcp/bench"
 )
 
-var overheadCalls = flag.Int("overhead-calls", 400, "overhead: calls through the server, and as many straight to the sandbox")
-
-func init() { figures = append(figures, figure{"overhead", overhead}) }
+var (
+	overheadCalls   = flag.Int("overhead-calls", 400, "overhead: calls through the server, and as many straight to the sandbox")
+	overheadCompare = flag.String("overhead-compare", "", "overhead: another buffer-mcp binary to call in the same rounds (e.g. an older build)")
+)
 
 // overhead is what the server adds to one list_posts over stdio, against the sandbox on
-// loopback, compared with the same GraphQL request sent straight to the sandbox; and what
-// a bare mcp-go server that forwards that request adds, measured in the same rounds.
+// loopback, compared with the same GraphQL request sent straight to the sandbox; and,
+// with -overhead-compare, what another build adds, measured in the same rounds.
 func overhead(ctx context.Context, o *options) error {
-	dir, err := os.MkdirTemp("", "buffer-mcp-overhead-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(dir)
-	bin := o.bin
-	if bin == "" {
-		if bin, err = bench.Build(ctx, o.root, dir); err != nil {
-			return err
-		}
-	}
-	floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor", bench.Static)
-	if err != nil {
-		return err
-	}
-	floorProxy, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor-proxy"), "./bench/cmd/barefloor", bench.Static, "floorproxy")
-	if err != nil {
-		return err
-	}
 	n, warm := *overheadCalls, 50
-	if o.rounds == 2 { // -quick
+	if o.quick {
 		n, warm = 40, 5
 	}
 	fmt.Printf("== Overhead per call, over stdio ==\n")
 	fmt.Printf("how: `buffer-mcp sandbox --addr 127.0.0.1:0` is the fake Buffer, in a process of its\n")
 	fmt.Printf("     own; buffer-mcp (stdio, BUFFER_API_URL at the sandbox) answers tools/call\n")
 	fmt.Printf("     list_posts {organizationId, first: 20}, timed from writing the request to reading\n")
-	fmt.Printf("     the answer's line. The floor proxy (bench/cmd/barefloor -proxy, -tags floorproxy)\n")
-	fmt.Printf("     is bare mcp-go whose list_posts sends buffer-mcp's ListPosts request to the sandbox\n")
-	fmt.Printf("     (one keep-alive connection) and answers the posts as they came, as structured\n")
-	fmt.Printf("     content and text. The same ListPosts request also goes straight to the sandbox\n")
-	fmt.Printf("     (genqlient's plain client, one keep-alive connection). The three take turns call by\n")
-	fmt.Printf("     call, each round starting with the next; %d warm-up rounds, then %d; median [p10–p90].\n", warm, n)
-	r, err := bench.MeasureOverhead(ctx, bin, floorProxy, n, warm)
+	fmt.Printf("     the answer's line. The same ListPosts request also goes straight to the sandbox\n")
+	fmt.Printf("     (genqlient's plain client, one keep-alive connection). They take turns call by call,\n")
+	fmt.Printf("     each round starting with the next; %d warm-up rounds, then %d; median [p10–p90].\n", warm, n)
+	if *overheadCompare != "" {
+		fmt.Printf("     compared: %s, in the same mode against the same\n", *overheadCompare)
+		fmt.Printf("     sandbox, in the same rounds.\n")
+	}
+	r, err := bench.MeasureOverhead(ctx, o.bin, *overheadCompare, n, warm)
 	if err != nil {
 		return err
 	}
-	via, proxy, direct := millis(r.ViaServer), millis(r.FloorProxy), millis(r.Direct)
-	added, proxyAdded := bench.Median(via)-bench.Median(direct), bench.Median(proxy)-bench.Median(direct)
+	via, direct := millis(r.ViaServer), millis(r.Direct)
+	added := bench.Median(via) - bench.Median(direct)
 	fmt.Printf("\n  through buffer-mcp over stdio       %s\n", medianP10P90(via))
-	fmt.Printf("  through the floor proxy over stdio  %s\n", medianP10P90(proxy))
+	if *overheadCompare != "" {
+		fmt.Printf("  through the compared build          %s\n", medianP10P90(millis(r.ViaCompared)))
+	}
 	fmt.Printf("  straight to the sandbox             %s\n", medianP10P90(direct))
 	fmt.Printf("  added by buffer-mcp (medians)       %.3f ms (target ≤ 0.5 ms)\n", added)
-	fmt.Printf("  added by the floor proxy (medians)  %.3f ms\n", proxyAdded)
-	fmt.Printf("  buffer-mcp − floor proxy            %+.3f ms\n", added-proxyAdded)
-	fmt.Printf("  one answer: buffer-mcp %.1f KB, the floor proxy %.1f KB, %d posts each\n",
-		float64(r.ServerAnswer.Bytes)/1e3, float64(r.FloorProxyAnswer.Bytes)/1e3, r.ServerAnswer.Posts)
-
-	fmt.Printf("\nfloor: tools/call on bench/cmd/barefloor (bare mcp-go) over stdio, %d calls after %d\n", n, warm)
-	fmt.Printf("warm, no upstream: the protocol, pipes and process hops alone, for a tool answering\n")
-	fmt.Printf("\"ok\" and for list_posts answering a fixed page as large as buffer-mcp's (barefloor -page)\n")
-	for _, page := range []bool{false, true} {
-		fl, err := bench.MeasureStdioFloor(ctx, floor, page, n, warm)
-		if err != nil {
-			return fmt.Errorf("barefloor: %w", err)
-		}
-		label := "answering \"ok\"     "
-		if page {
-			label = "answering the page "
-		}
-		fmt.Printf("  bare mcp-go, %s %s\n", label, medianP10P90(millis(fl)))
+	if *overheadCompare != "" {
+		cmpAdded := bench.Median(millis(r.ViaCompared)) - bench.Median(direct)
+		fmt.Printf("  added by the compared build         %.3f ms\n", cmpAdded)
+		fmt.Printf("  buffer-mcp − compared               %+.3f ms\n", added-cmpAdded)
 	}
+	fmt.Printf("  one answer: %.1f KB, %d posts\n", float64(r.ServerAnswer.Bytes)/1e3, r.ServerAnswer.Posts)
 	return nil
 }
 

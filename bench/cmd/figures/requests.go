@@ -8,9 +8,7 @@ import (
 	"github.com/buffer-mcp/buffer-mcp/bench"
 )
 
-func init() { figures = append(figures, figure{"requests", requests}) }
-
-// requests counts what issue 6's typical conversation sends to Buffer.
+// requests counts what a typical conversation (bench.ConversationSteps) sends to Buffer.
 func requests(ctx context.Context, _ *options) error {
 	fmt.Printf("== Upstream requests for a typical conversation ==\n")
 	fmt.Printf("how: the real tools and Buffer client, in process, against the in-process sandbox,\n")

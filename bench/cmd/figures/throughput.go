@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -15,7 +14,6 @@ import (
 var (
 	tputClients = flag.String("throughput-clients", "lean,mcp-go", "throughput: the clients to load buffer-mcp with, in turn: "+
 		"lean (plain net/http), mcp-go (mcp-go's client, connections kept alive), mcp-go-as-is (a new connection per call)")
-	tputFloor   = flag.Bool("throughput-floor", true, "throughput: also load bench/cmd/barefloor -http (bare mcp-go) with the lean clients")
 	tputCompare = flag.String("throughput-compare", "", "throughput: another buffer-mcp binary to load alongside with the lean clients (e.g. an older build)")
 )
 
@@ -57,8 +55,9 @@ func throughput(ctx context.Context, o *options) error {
 	fmt.Printf("         checked (status, id, not isError) but not decoded; mcp-go = mcp-go's Streamable\n")
 	fmt.Printf("         HTTP client (initialized once), each JSON answer read to its end so that its\n")
 	fmt.Printf("         connection is reused (v1.2.1 drops it otherwise: mcp-go-as-is)\n")
-	fmt.Printf("floor:   bench/cmd/barefloor -http: bare mcp-go, list_posts answering a fixed page of the\n")
-	fmt.Printf("         same shape and size, lean clients\n")
+	if *tputCompare != "" {
+		fmt.Printf("compared: %s, the same way, lean clients\n", *tputCompare)
+	}
 	fmt.Printf("rounds:  %s warm-up each, then %d rounds of %s per variant (at most %d calls each);\n", o.warmup, o.rounds, o.duration, o.maxCalls)
 	fmt.Printf("         figures are the median over rounds [min–max]; latency is per call, as the\n")
 	fmt.Printf("         client sees it; CPU from /proc/PID/stat and /proc/stat (10 ms ticks), in cores\n")
@@ -107,18 +106,6 @@ func throughputVariants(ctx context.Context, o *options) ([]*variant, func(), er
 	}
 	if *tputCompare != "" {
 		variants = append(variants, &variant{name: "compared, lean", clients: "lean", args: append([]string{*tputCompare}, sandbox...)})
-	}
-	if *tputFloor {
-		dir, err := os.MkdirTemp("", "buffer-mcp-floor-")
-		if err != nil {
-			return nil, cleanup, err
-		}
-		defer os.RemoveAll(dir) // the running process keeps its binary
-		floor, err := bench.GoBuild(ctx, o.root, filepath.Join(dir, "barefloor"), "./bench/cmd/barefloor", bench.Static, "floorhttp")
-		if err != nil {
-			return nil, cleanup, err
-		}
-		variants = append(variants, &variant{name: "floor, lean", clients: "lean", args: []string{floor, "-http", "127.0.0.1:0"}})
 	}
 	for _, v := range variants {
 		var err error

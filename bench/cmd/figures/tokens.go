@@ -3,14 +3,14 @@ package main
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/buffer-mcp/buffer-mcp/bench"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
-func init() { figures = append(figures, figure{"tokens", tokens}) }
+// defaultBudget is the most tokens the tools a person gets by default may cost.
+const defaultBudget = 2800
 
 // tokens prints what the tool definitions and one list_posts result cost in the model's
 // context, in o200k_base tokens and in bytes.
@@ -19,57 +19,69 @@ func tokens(ctx context.Context, _ *options) error {
 	fmt.Printf("how: the real server (tools.NewServer, in process) answers tools/list; each tool's\n")
 	fmt.Printf("     {name, description, inputSchema} is re-marshalled as JSON and counted with\n")
 	fmt.Printf("     o200k_base (github.com/tiktoken-go/tokenizer, offline); totals count the JSON array\n")
-	fmt.Printf("     of those objects. Output schemas, titles and annotations are not counted (most\n")
-	fmt.Printf("     clients do not show them to the model); each output schema is shown apart.\n")
-	per, all, err := bench.ToolListCosts(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
+	fmt.Printf("     of those objects. Titles and annotations are not counted, nor the output schemas\n")
+	fmt.Printf("     (most clients do not show them to the model): those are counted apart, as listed.\n")
+	def, err := bench.ListTools(ctx, tools.Selection{})
 	if err != nil {
 		return err
 	}
-	fmt.Printf("\n  %-28s %-9s %7s %7s   %s\n", "tool", "toolset", "tokens", "bytes", "output schema: tokens, bytes")
+	every, err := bench.ListTools(ctx, tools.Selection{Toolsets: []string{tools.ToolsetAll}})
+	if err != nil {
+		return err
+	}
+	byDefault := map[string]bool{}
+	for _, t := range def.Tools {
+		byDefault[t.Name] = true
+	}
+	fmt.Printf("\n  %-14s %-10s %7s %7s   %s\n", "tool", "toolset", "tokens", "bytes", "output schema: tokens, bytes")
+	notDefault := false
+	for _, t := range every.Tools {
+		ts := tools.ToolsetOf(t.Name)
+		if !byDefault[t.Name] {
+			ts, notDefault = ts+"*", true
+		}
+		fmt.Printf("  %-14s %-10s %7d %7d   %6d %7d\n", t.Name, ts, t.Tokens, t.Bytes, t.OutputTokens, t.OutputBytes)
+	}
+	defTotal, err := def.Total(nil)
+	if err != nil {
+		return err
+	}
+	all, err := every.Total(nil)
+	if err != nil {
+		return err
+	}
+	spec, err := every.Total(bench.SpecTools)
+	if err != nil {
+		return err
+	}
+	line := func(label string, c bench.ToolCost, note string) {
+		fmt.Printf("  %-25s %7d %7d   %6d %7d   %s\n", label, c.Tokens, c.Bytes, c.OutputTokens, c.OutputBytes, note)
+	}
 	for _, ts := range tools.Toolsets {
-		for _, t := range per {
+		var names []string
+		for _, t := range every.Tools {
 			if tools.ToolsetOf(t.Name) == ts {
-				fmt.Printf("  %-28s %-9s %7d %7d   %6d %7d\n", t.Name, ts, t.Tokens, t.Bytes, t.OutputTokens, t.OutputBytes)
+				names = append(names, t.Name)
 			}
 		}
-	}
-	fmt.Printf("\n  %-48s %6s %7s %7s\n", "totals (one JSON array each)", "tools", "tokens", "bytes")
-	total := func(label string, names []string, note string) error {
-		c, err := bench.SumTools(per, all, names)
+		c, err := every.Total(names)
 		if err != nil {
 			return err
 		}
-		n := len(per)
-		if names != nil {
-			n = len(names)
-		}
-		fmt.Println(strings.TrimRight(fmt.Sprintf("  %-48s %6d %7d %7d   %s", label, n, c.Tokens, c.Bytes, note), " "))
-		return nil
+		line(fmt.Sprintf("toolset %s (%d)", ts, len(names)), c, "")
 	}
-	for _, ts := range tools.Toolsets {
-		if err := total("toolset "+ts, inToolsets(per, ts), ""); err != nil {
-			return err
-		}
+	line(fmt.Sprintf("every tool (%d)", len(every.Tools)), all, "tools.Selection{Toolsets: [all]}")
+	line("SPEC §3's eight", spec, "(the first target: ≤ 1,600 tokens)")
+	line(fmt.Sprintf("by default (%d)", len(def.Tools)), defTotal, "tools.Selection{}: toolsets "+strings.Join(tools.DefaultToolsets, ", "))
+	if notDefault {
+		fmt.Printf("  * not offered by default\n")
 	}
-	if err := total("the eight of SPEC §3", bench.SpecTools, "(target ≤ 1,600 tokens)"); err != nil {
-		return err
+
+	verdict := "within"
+	if defTotal.Tokens > defaultBudget {
+		verdict = "OVER"
 	}
-	defaults := inToolsets(per, tools.DefaultToolsets...)
-	if err := total("default toolsets ("+strings.Join(tools.DefaultToolsets, ",")+")", defaults, "(target ≤ 2,800 tokens, at least 15 tools)"); err != nil {
-		return err
-	}
-	var others []string
-	for _, name := range defaults {
-		if name != "create_post" && name != "edit_post" {
-			others = append(others, name)
-		}
-	}
-	if err := total("default, without create_post, edit_post", others, "(budget with list_tags ≤ 1,490)"); err != nil {
-		return err
-	}
-	if err := total("all toolsets", nil, ""); err != nil {
-		return err
-	}
+	fmt.Printf("\n  ** the default tools cost %d tokens: %s the budget of ≤ %d (%+d) **\n", defTotal.Tokens, verdict, defaultBudget, defTotal.Tokens-defaultBudget)
 
 	c, err := bench.ListPostsCost(ctx, bench.PatternIDs)
 	if err != nil {
@@ -89,15 +101,4 @@ func tokens(ctx context.Context, _ *options) error {
 	fmt.Printf("the same posts with ids as Buffer makes them (ObjectIds: creation time, random, counter)\n")
 	fmt.Printf("  structuredContent JSON  %6d tokens %7d bytes   floor as above: %d tokens\n", real.StructuredTokens, real.StructuredBytes, real.FloorTokens)
 	return nil
-}
-
-// inToolsets names the tools of per that are in the toolsets given, in per's order.
-func inToolsets(per []bench.ToolCost, toolsets ...string) []string {
-	var names []string
-	for _, t := range per {
-		if slices.Contains(toolsets, tools.ToolsetOf(t.Name)) {
-			names = append(names, t.Name)
-		}
-	}
-	return names
 }
