@@ -106,7 +106,7 @@ func TestFloorSandboxAnswersFromAnEmbeddedSandbox(t *testing.T) {
 	t.Cleanup(func() { _ = s.Stop() })
 	answer, err := firstAnswer(s, listPostsParams(sb.Seed().Organizations[0].ID), timeout)
 	require.NoError(t, err)
-	assert.Equal(t, len(sb.Seed().Posts), answer.Posts, "the seed's posts, as the embedded sandbox lists them")
+	assert.Equal(t, min(len(sb.Seed().Posts), 20), answer.Posts, "the seed's first page of posts, as the embedded sandbox lists them")
 }
 
 // buildFloor builds bench/cmd/barefloor, static, with the tags given.

@@ -19,6 +19,7 @@ type SeedInfo struct {
 	Channels      map[string]SeedChannel
 	Posts         map[string]SeedPost
 	Ideas         map[string]SeedIdea
+	Tags          map[string]SeedTag
 }
 
 // SeedOrganization is a seeded organization.
@@ -47,8 +48,14 @@ type SeedIdea struct {
 
 // seeds are the data sets Options.Seed can name.
 var seeds = map[string]func(*seeder){
-	"one-org":  func(b *seeder) { seedOneOrg(b); seedOneOrgIdeas(b) },
-	"two-orgs": func(b *seeder) { seedTwoOrgs(b); seedOneOrgIdeas(b); seedTwoOrgsIdeas(b) },
+	"one-org": func(b *seeder) { seedOneOrg(b); seedOneOrgIdeas(b); seedOneOrgNetworks(b) },
+	"two-orgs": func(b *seeder) {
+		seedTwoOrgs(b)
+		seedOneOrgIdeas(b)
+		seedTwoOrgsIdeas(b)
+		seedOneOrgNetworks(b)
+		seedTwoOrgsNetworks(b)
+	},
 }
 
 // seed builds the store for a named seed, with times relative to now so that scheduled
@@ -63,6 +70,7 @@ func seed(name string, queueLimit int, now time.Time) (*store, SeedInfo, error) 
 		Channels: map[string]SeedChannel{},
 		Posts:    map[string]SeedPost{},
 		Ideas:    map[string]SeedIdea{},
+		Tags:     map[string]SeedTag{},
 	}}
 	fill(b)
 	if b.err != nil {

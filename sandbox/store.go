@@ -16,7 +16,8 @@ type store struct {
 	channels    []*channel // in seed order, which is the order Buffer lists them in
 	channelByID map[string]*channel
 	queueLimit  int
-	ideaLimit   int // ideas per organization
+	ideaLimit   int    // ideas per organization
+	tags        []*tag // every organization's, fixed at seeding (tags.go)
 
 	mu     sync.Mutex
 	posts  []*Post // in creation order

@@ -49,7 +49,7 @@ var toolCases = []toolCase{
 		wantResult: `{"channels":[` +
 			`{"id":"{ch1}","name":"adalovelace","displayName":"Ada Lovelace","service":"linkedin","timezone":"America/New_York",` +
 			`"isQueuePaused":false,"isDisconnected":false,"isLocked":false},` +
-			`{"id":"{ch2}","name":"ada.codes","service":"instagram","timezone":"Europe/Berlin",` +
+			`{"id":"{ch2}","name":"ada.codes","service":"facebook","timezone":"Europe/Berlin",` +
 			`"isQueuePaused":true,"isDisconnected":false,"isLocked":false}]}`,
 	},
 	{
