@@ -206,7 +206,7 @@ func (o *postOptions) plan(ch *client.ChannelFields, m media, cur *client.PostMe
 		}
 	case "googlebusiness":
 		if o.GoogleBusiness != nil {
-			md.Google = o.GoogleBusiness.input(ch.Timezone)
+			md.Google = o.GoogleBusiness.input(ch.Timezone, cur)
 		}
 	}
 	if *md != (client.PostInputMetaData{}) {
@@ -307,8 +307,9 @@ func (o *postOptions) youtubeInput(creating bool) *client.YoutubePostMetadataInp
 }
 
 // input is Buffer's GoogleBusinessPostMetadataInput, with dates read in the channel's
-// timezone: an event given dates is a whole-day event.
-func (g *googleArg) input(tz string) *client.GoogleBusinessPostMetadataInput {
+// timezone: an event given dates is a whole-day event, and an event edited without new
+// dates stays what it was (cur, the post's metadata; empty on create).
+func (g *googleArg) input(tz string, cur *client.PostMetadata) *client.GoogleBusinessPostMetadataInput {
 	in := &client.GoogleBusinessPostMetadataInput{Type: client.PostTypeGoogleBusiness(g.Type), Title: g.Title}
 	var start, end string
 	if g.start.set() {
@@ -322,9 +323,12 @@ func (g *googleArg) input(tz string) *client.GoogleBusinessPostMetadataInput {
 		in.DetailsOffer = &client.GoogleBusinessOfferMetaDataInput{Title: g.Title, StartDate: start, EndDate: end,
 			Code: g.CouponCode, Link: g.ButtonLink, Terms: g.Terms}
 	case "event":
+		fullDay := g.start.date != "" || g.end.date != ""
+		if !g.start.set() && !g.end.set() && cur.Details != nil && cur.Details.IsFullDayEvent != nil {
+			fullDay = *cur.Details.IsFullDayEvent
+		}
 		in.DetailsEvent = &client.GoogleBusinessEventMetaDataInput{Title: g.Title, StartDate: start, EndDate: end,
-			IsFullDayEvent: g.start.date != "" || g.end.date != "",
-			Button:         client.GoogleBusinessPostActionType(g.Button), Link: g.ButtonLink}
+			IsFullDayEvent: fullDay, Button: client.GoogleBusinessPostActionType(g.Button), Link: g.ButtonLink}
 	case "whats_new":
 		if g.Button != "" || g.ButtonLink != "" {
 			in.DetailsWhatsNew = &client.GoogleBusinessWhatsNewMetaDataInput{

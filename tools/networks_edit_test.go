@@ -87,6 +87,12 @@ func TestEditPostSendsTheOptionsForThePostsOwnNetworkOnly(t *testing.T) {
 			wantVars: `{"input":{"id":"{post1}","metadata":{"google":{"type":"event","detailsEvent":{"startDate":"2026-04-02T04:00:00Z","endDate":"2026-04-02T04:00:00Z","isFullDayEvent":true}}}}}`,
 		},
 		{
+			name:     "google business: a whole-day event's new title keeps it a whole day",
+			args:     `{"postId":"{post1}","googleBusiness":{"type":"event","title":"Public cupping"}}`,
+			stubs:    []stub{getPostOK(eventJSON), getChannelOK(ch8JSON)},
+			wantVars: `{"input":{"id":"{post1}","metadata":{"google":{"type":"event","title":"Public cupping","detailsEvent":{"title":"Public cupping","isFullDayEvent":true}}}}}`,
+		},
+		{
 			name:     "an option the network lacks is not sent, and noted",
 			args:     `{"postId":"{post1}","text":"New","firstComment":"x","board":"y"}`,
 			stubs:    []stub{getPostOK(threadJSON), getChannelOK(ch9JSON)},
