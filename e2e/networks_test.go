@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -258,4 +259,27 @@ func TestApprovalEndToEnd(t *testing.T) {
 	e = testkit.ToolError(t, callTool(t, s.c, "edit_post", map[string]any{"postId": reel.ID, "assets": media("image", imageURL)}))
 	assert.Equal(t, "InvalidInputError", e.Type)
 	assert.Equal(t, "Invalid post: Instagram reels require a video.", e.Message)
+}
+
+// TestREADMENetworkExamplesRun runs the README's examples of posting to each network, as
+// written, against the in-process sandbox.
+func TestREADMENetworkExamplesRun(t *testing.T) {
+	b, err := os.ReadFile("../README.md")
+	require.NoError(t, err)
+	_, section, ok := strings.Cut(string(b), "## Posting to each network")
+	require.True(t, ok, "the README has a section on posting to each network")
+	section, _, _ = strings.Cut(section, "\n## ")
+	const prefix = "buffer-mcp --sandbox call create_post '"
+	var examples []string
+	for line := range strings.Lines(section) {
+		if args, ok := strings.CutPrefix(strings.TrimSpace(line), prefix); ok {
+			examples = append(examples, strings.TrimSuffix(args, "'"))
+		}
+	}
+	require.Len(t, examples, 4, "a reel, a thread, a pin and a video")
+	for _, args := range examples {
+		got := runBinary(t, baseEnv(), "", "--sandbox", "call", "create_post", args)
+		assert.Equal(t, 0, got.code, "%s\nstderr: %s", args, got.stderr)
+		assert.Contains(t, got.stderr, "Created 1 of 1 posts", args)
+	}
 }
