@@ -372,7 +372,7 @@ func (d *deps) planTargets(ctx context.Context, args *createPostArgs, targets []
 		}
 		r, ok := byOrg[tg.ch.OrganizationId]
 		if !ok {
-			if r.ids, r.shown, err = d.resolveTags(ctx, tg.ch.OrganizationId, args.Tags); err != nil {
+			if r.ids, r.shown, err = d.resolveTags(ctx, tg.ch.OrganizationId, args.Tags, args.DryRun); err != nil {
 				return err
 			}
 			byOrg[tg.ch.OrganizationId] = r

@@ -223,7 +223,7 @@ func (d *deps) editOptions(ctx context.Context, a *editPostArgs, in *client.Edit
 	in.Metadata = plan.meta
 	*note = notes(*note, plan.note(string(ch.Service)))
 	if tagNames {
-		if in.TagIds, _, err = d.resolveTags(ctx, ch.OrganizationId, a.Tags); err != nil {
+		if in.TagIds, _, err = d.resolveTags(ctx, ch.OrganizationId, a.Tags, false); err != nil {
 			return err
 		}
 	}

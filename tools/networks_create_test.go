@@ -274,6 +274,9 @@ func TestCreatePostRefusesWhatANetworkRequiresBeforeSendingAnything(t *testing.T
 			wantMessage: "thread: linkedin has no threads (X, Threads, Bluesky and Mastodon do): post the thread to those channels only"},
 		{name: "one channel of three fails, so none is posted", args: `{"channelIds":["{ch1}","{ch9}","{ch5}"],"text":"Hi"}`,
 			channels: []stub{getChannelOK(ch1JSON), getChannelOK(ch9JSON), getChannelOK(ch5JSON)}, wantField: "assets", wantChannel: "{ch5}"},
+		{name: "an unknown tag id, once the tags are read", args: `{"channelId":"{ch1}","text":"Hi","tags":["Launch","{post1}"]}`,
+			channels: []stub{getChannelOK(ch1JSON), listTagsOK}, wantField: "tags[1]",
+			wantMessage: `tags[1]: "{post1}" is not a tag of the organization; its tags: Behind the scenes, Launch`},
 		{name: "an unknown tag name lists the tags", args: `{"channelId":"{ch1}","text":"Hi","tags":["Launch","Lunch"]}`,
 			channels: []stub{getChannelOK(ch1JSON), listTagsOK}, wantField: "tags[1]",
 			wantMessage: `tags[1]: "Lunch" is not a tag of the organization; its tags: Behind the scenes, Launch`},
@@ -341,7 +344,7 @@ func TestCreatePostDryRunShowsEachChannelsMetadataTagsAndNote(t *testing.T) {
 	h.stub(getChannelOK(ch5JSON), getChannelOK(ch7JSON), getChannelOK(ch9JSON), listTagsOK)
 
 	res := h.call(t, "create_post", `{"channelIds":["{ch5}","{ch7}","{ch9}"],"text":"Tour","assets":[`+vid+`],`+
-		`"postType":"reel","title":"Roastery tour","tags":["Launch"],"dryRun":true}`)
+		`"postType":"reel","title":"Roastery tour","tags":["{tag1}"],"dryRun":true}`)
 
 	requireSuccess(t, res)
 	conforms(t, h, "create_post", res)
@@ -358,7 +361,7 @@ func TestCreatePostDryRunShowsEachChannelsMetadataTagsAndNote(t *testing.T) {
 		 "tags":[{"id":"{tag1}","name":"Launch"}],
 		 "note":"not sent (twitter has no such option): postType, title"}]}`, res)
 	assert.Zero(t, h.fake.count("CreatePost"))
-	assert.Equal(t, 1, h.fake.count("ListTags"), "one organization, one read of its tags")
+	assert.Equal(t, 1, h.fake.count("ListTags"), "one organization, one read of its tags, to show their names")
 }
 
 func TestCreatePostShowsTheOptionsThePostWasGiven(t *testing.T) {

@@ -9,8 +9,9 @@ import (
 )
 
 // Tags by name or id, for create_post and edit_post. Tags belong to an organization and are
-// read from Buffer's experimental tagsV2, only when a tag is given by name: ids (24 hex
-// characters) travel as they are, so that a change to tagsV2 cannot stop posting with ids.
+// read from Buffer's experimental tagsV2 when a tag is given by name, or for a dry run to
+// show names: otherwise ids (24 hex characters) travel as they are, so that a change to
+// tagsV2 cannot stop posting with ids.
 
 // tagOut is a tag as results show it.
 type tagOut struct {
@@ -42,10 +43,11 @@ func (d *deps) orgTags(ctx context.Context, orgID string) ([]tagOut, error) {
 }
 
 // resolveTags turns the tags given (names or ids) into the organization's tag ids, and the
-// tags as a result shows them (an id given alone shows no name). A name matches exactly, or
-// else regardless of case; an unknown name is InvalidArguments listing the known ones.
-func (d *deps) resolveTags(ctx context.Context, orgID string, given []string) ([]string, []tagOut, error) {
-	needLookup := false
+// tags as a dry run shows them. It reads the organization's tags when a name is given or
+// show is set; a name matches exactly, or else regardless of case, and an unknown name (or
+// id, once the tags are read) is InvalidArguments listing the known ones.
+func (d *deps) resolveTags(ctx context.Context, orgID string, given []string, show bool) ([]string, []tagOut, error) {
+	needLookup := show
 	for _, t := range given {
 		needLookup = needLookup || checkID("", t) != nil
 	}
