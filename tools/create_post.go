@@ -181,7 +181,7 @@ func createPost(d *deps) Tool {
 			"video and title; Pinterest a board; Google Business googleBusiness. postType: Instagram, Facebook; " +
 			"firstComment: Instagram, Facebook, LinkedIn; title: YouTube, Pinterest, TikTok; link: Facebook, " +
 			"LinkedIn, Threads, Bluesky (no assets), Pinterest; thread: X, Threads, Bluesky, Mastodon; " +
-			"contentWarning: Mastodon; others skip an option (see note).",
+			"contentWarning: Mastodon. Elsewhere an option is not sent (see note).",
 		hints:   writeHints,
 		confirm: d.confirmCreatePost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createPostArgs) (*createPostResult, error) {

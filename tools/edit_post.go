@@ -22,7 +22,7 @@ type editPostArgs struct {
 	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it."`
 	SaveToDraft    *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true moves the post to drafts."`
 	postOptions
-	Approval          string `json:"approval,omitempty" jsonschema:"enum=request,enum=revert" jsonschema_description:"A draft's: request, or revert to draft."`
+	Approval          string `json:"approval,omitempty" jsonschema:"enum=request,enum=revert" jsonschema_description:"Request approval of a draft, or revert it to draft."`
 	ConfirmPublishNow bool   `json:"confirmPublishNow,omitempty" jsonschema_description:"Only after the person confirmed shareNow."`
 
 	sched schedule

@@ -16,7 +16,7 @@ import (
 // target channel's metadata. Which network takes which option is said once, in
 // create_post's description; each property says only what the name does not.
 type postOptions struct {
-	PostType       string       `json:"postType,omitempty" jsonschema:"enum=post,enum=reel,enum=story,enum=carousel" jsonschema_description:"Default post; a reel needs a video."`
+	PostType       string       `json:"postType,omitempty" jsonschema:"enum=post,enum=reel,enum=story,enum=carousel" jsonschema_description:"Default post (carousel: 2+ media); reel needs a video."`
 	ShareToFeed    *bool        `json:"shareToFeed,omitempty" jsonschema_description:"Reel in the feed too; default true."`
 	FirstComment   string       `json:"firstComment,omitempty" jsonschema_description:"Posted right after."`
 	Title          string       `json:"title,omitempty" jsonschema_description:"Video or pin title."`
