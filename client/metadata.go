@@ -14,9 +14,12 @@ type PostMetadata struct {
 	LinkAttachment    *LinkAttachment `json:"linkAttachment"`
 	Board             *PinterestBoard `json:"board"`
 	ThreadCount       int             `json:"threadCount"`
-	Details           *struct {
-		IsFullDayEvent *bool `json:"isFullDayEvent"`
-	} `json:"details"` // a Google Business event's; nil for other kinds of post
+	Details           *EventDetails   `json:"details"` // a Google Business event's; nil for other posts
+}
+
+// EventDetails are what buffer-mcp reads of a Google Business event's details.
+type EventDetails struct {
+	IsFullDayEvent *bool `json:"isFullDayEvent"`
 }
 
 // LinkAttachment is a link preview.

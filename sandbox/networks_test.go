@@ -151,9 +151,7 @@ func TestCreatePostAcceptsWhatEachNetworkAccepts(t *testing.T) {
 		{name: "google business full-day event", in: client.CreatePostInput{ChannelId: ch("googlebusiness"), Text: "hi",
 			Metadata: &meta{Google: &client.GoogleBusinessPostMetadataInput{Type: client.PostTypeGoogleBusinessEvent, Title: "Cupping",
 				DetailsEvent: &client.GoogleBusinessEventMetaDataInput{Title: "Cupping", StartDate: start, EndDate: end, IsFullDayEvent: true}}}},
-			want: client.PostMetadata{Type: "event", Title: "Cupping", Details: &struct {
-				IsFullDayEvent *bool `json:"isFullDayEvent"`
-			}{IsFullDayEvent: ptr(true)}}},
+			want: client.PostMetadata{Type: "event", Title: "Cupping", Details: &client.EventDetails{IsFullDayEvent: ptr(true)}}},
 		{name: "instagram story without text, in another organization",
 			in:   client.CreatePostInput{ChannelId: ch("bakery-instagram"), Assets: img, Metadata: instagram(client.PostTypeStory)},
 			want: client.PostMetadata{Type: "story", ShouldShareToFeed: ptr(true)}},
@@ -211,9 +209,8 @@ func TestSeededPostsReadBackTheirOptions(t *testing.T) {
 			Board: &client.PinterestBoard{ID: recipes.id, ServiceID: recipes.serviceID, Name: "Coffee recipes"}}, []client.PostFieldsTagsTag{}},
 		{"youtube-video", client.PostMetadata{Type: "post", Title: "Inside North Bean: a roastery tour"}, []client.PostFieldsTagsTag{tag("behind-the-scenes")}},
 		{"google-offer", client.PostMetadata{Type: "offer", Title: "10% off beans"}, []client.PostFieldsTagsTag{}},
-		{"google-event", client.PostMetadata{Type: "event", Title: "Public cupping", Details: &struct {
-			IsFullDayEvent *bool `json:"isFullDayEvent"`
-		}{IsFullDayEvent: ptr(true)}}, []client.PostFieldsTagsTag{tag("events")}},
+		{"google-event", client.PostMetadata{Type: "event", Title: "Public cupping", Details: &client.EventDetails{IsFullDayEvent: ptr(true)}},
+			[]client.PostFieldsTagsTag{tag("events")}},
 	}
 	c := newClient(s)
 	for _, tt := range tests {
