@@ -252,13 +252,18 @@ func TestApprovalEndToEnd(t *testing.T) {
 
 	e := testkit.ToolError(t, callTool(t, s.c, "create_post", map[string]any{"channelId": s.id("linkedin"), "text": "x", "needsApproval": true}))
 	assert.Equal(t, "InvalidInputError", e.Type, "Buffer's refusal, from the sandbox")
+}
 
-	// A reel edited to an image: the tool sends it (no option was given to check), and the
-	// sandbox refuses it as Buffer does.
+// TestTheSandboxRefusesWhatTheToolLeavesToBuffer: an edit that gives no option is sent
+// unchecked (the tool would need to read the post), and the sandbox refuses it as Buffer
+// does.
+func TestTheSandboxRefusesWhatTheToolLeavesToBuffer(t *testing.T) {
+	s := startNetworkSession(t)
 	reel := s.create(t, map[string]any{"channelId": s.id("instagram"), "assets": media("video", videoURL), "postType": "reel"})
-	e = testkit.ToolError(t, callTool(t, s.c, "edit_post", map[string]any{"postId": reel.ID, "assets": media("image", imageURL)}))
+	e := testkit.ToolError(t, callTool(t, s.c, "edit_post", map[string]any{"postId": reel.ID, "assets": media("image", imageURL)}))
 	assert.Equal(t, "InvalidInputError", e.Type)
 	assert.Equal(t, "Invalid post: Instagram reels require a video.", e.Message)
+	assert.Equal(t, "reel", s.get(t, reel.ID).PostType, "nothing changed")
 }
 
 // TestREADMENetworkExamplesRun runs the README's examples of posting to each network, as

@@ -24,9 +24,10 @@ func threadOf(texts ...string) []client.ThreadedPostInput {
 	return out
 }
 
-// TestCreatePostRefusesWhatEachNetworkRequires: Buffer's InvalidInputError for every
-// missing requirement, each problem a sentence, all of them joined with ", ".
-func TestCreatePostRefusesWhatEachNetworkRequires(t *testing.T) {
+// TestCreatePostRefusesWhatBufferRefuses: Buffer's InvalidInputError for every missing
+// requirement of a network, each problem a sentence, all of them joined with ", "; and for
+// approval where a channel has none, and a tag of another organization.
+func TestCreatePostRefusesWhatBufferRefuses(t *testing.T) {
 	s := newSandbox(t, Options{Seed: "two-orgs"})
 	ch := func(key string) string { return s.Seed().Channels[key].ID }
 	s.store.channelByID[ch("tiktok")].isLocked = false // the seed's TikTok is locked; its rules are under test here
