@@ -240,7 +240,7 @@ func TestMutationDecodesSuccessMember(t *testing.T) {
 func postActionSuccess(field string) string {
 	return `{"data":{"` + field + `":{"__typename":"PostActionSuccess","post":{"id":"` + postID + `","channelId":"` + channelID +
 		`","channelService":"linkedin","status":"scheduled","text":"hello","dueAt":"2026-12-01T09:00:00.000Z","sentAt":null,` +
-		`"createdAt":"2026-11-29T10:00:00.000Z","externalLink":null,"error":null,"schedulingType":"automatic",` +
+		`"createdAt":"2026-11-29T10:00:00.000Z","externalLink":null,"error":null,"tags":[],"schedulingType":"automatic",` +
 		`"shareMode":"addToQueue","assets":[],"channel":{"timezone":"Europe/London"}}}}}`
 }
 

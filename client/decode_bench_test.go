@@ -19,7 +19,7 @@ import (
 func BenchmarkListPostsAnswer(b *testing.B) {
 	var edges []string
 	for i := range 20 {
-		edges = append(edges, fmt.Sprintf(`{"node":{"id":"6a1b2c3d4e5f6a7b8c9d0e%02d","channelId":%q,"channelService":"linkedin","status":"scheduled","text":%q,"dueAt":"2026-12-01T09:30:00.000Z","sentAt":null,"createdAt":"2026-11-01T10:00:00.000Z","externalLink":null,"error":null}}`,
+		edges = append(edges, fmt.Sprintf(`{"node":{"id":"6a1b2c3d4e5f6a7b8c9d0e%02d","channelId":%q,"channelService":"linkedin","status":"scheduled","text":%q,"dueAt":"2026-12-01T09:30:00.000Z","sentAt":null,"createdAt":"2026-11-01T10:00:00.000Z","externalLink":null,"error":null,"tags":[]}}`,
 			i, channelID, strings.Repeat("a word ", 23)))
 	}
 	body := `{"data":{"posts":{"edges":[` + strings.Join(edges, ",") + `],"pageInfo":{"hasNextPage":true,"endCursor":"abc"}}}}`

@@ -118,6 +118,17 @@ var AllAssetType = []AssetType{
 	AssetTypeDocument,
 }
 
+type BlueskyPostMetadataInput struct {
+	Thread         []ThreadedPostInput  `json:"thread,omitempty"`
+	LinkAttachment *LinkAttachmentInput `json:"linkAttachment,omitempty"`
+}
+
+// GetThread returns BlueskyPostMetadataInput.Thread, and is useful for accessing the field via an interface.
+func (v *BlueskyPostMetadataInput) GetThread() []ThreadedPostInput { return v.Thread }
+
+// GetLinkAttachment returns BlueskyPostMetadataInput.LinkAttachment, and is useful for accessing the field via an interface.
+func (v *BlueskyPostMetadataInput) GetLinkAttachment() *LinkAttachmentInput { return v.LinkAttachment }
+
 // ChannelFields is everything buffer-mcp shows of a channel. The posting schedule comes with
 // every channel so that get_channel can be answered from the channel cache.
 type ChannelFields struct {
@@ -131,6 +142,7 @@ type ChannelFields struct {
 	IsLocked        bool                                     `json:"isLocked"`
 	OrganizationId  string                                   `json:"organizationId"`
 	PostingSchedule []ChannelFieldsPostingScheduleScheduleV2 `json:"postingSchedule"`
+	Metadata        ChannelMetadata                          `json:"metadata"`
 }
 
 // GetId returns ChannelFields.Id, and is useful for accessing the field via an interface.
@@ -164,6 +176,9 @@ func (v *ChannelFields) GetOrganizationId() string { return v.OrganizationId }
 func (v *ChannelFields) GetPostingSchedule() []ChannelFieldsPostingScheduleScheduleV2 {
 	return v.PostingSchedule
 }
+
+// GetMetadata returns ChannelFields.Metadata, and is useful for accessing the field via an interface.
+func (v *ChannelFields) GetMetadata() ChannelMetadata { return v.Metadata }
 
 // ChannelFieldsPostingScheduleScheduleV2 includes the requested fields of the GraphQL type ScheduleV2.
 type ChannelFieldsPostingScheduleScheduleV2 struct {
@@ -878,6 +893,16 @@ func (v *CreatePostCreatePostPostActionSuccessPost) GetError() PostFieldsErrorPo
 	return v.PostDetail.PostFields.Error
 }
 
+// GetMetadata returns CreatePostCreatePostPostActionSuccessPost.Metadata, and is useful for accessing the field via an interface.
+func (v *CreatePostCreatePostPostActionSuccessPost) GetMetadata() PostMetadata {
+	return v.PostDetail.PostFields.Metadata
+}
+
+// GetTags returns CreatePostCreatePostPostActionSuccessPost.Tags, and is useful for accessing the field via an interface.
+func (v *CreatePostCreatePostPostActionSuccessPost) GetTags() []PostFieldsTagsTag {
+	return v.PostDetail.PostFields.Tags
+}
+
 func (v *CreatePostCreatePostPostActionSuccessPost) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -931,6 +956,10 @@ type __premarshalCreatePostCreatePostPostActionSuccessPost struct {
 	ExternalLink string `json:"externalLink"`
 
 	Error PostFieldsErrorPostPublishingError `json:"error"`
+
+	Metadata PostMetadata `json:"metadata"`
+
+	Tags []PostFieldsTagsTag `json:"tags"`
 }
 
 func (v *CreatePostCreatePostPostActionSuccessPost) MarshalJSON() ([]byte, error) {
@@ -958,6 +987,8 @@ func (v *CreatePostCreatePostPostActionSuccessPost) __premarshalJSON() (*__prema
 	retval.CreatedAt = v.PostDetail.PostFields.CreatedAt
 	retval.ExternalLink = v.PostDetail.PostFields.ExternalLink
 	retval.Error = v.PostDetail.PostFields.Error
+	retval.Metadata = v.PostDetail.PostFields.Metadata
+	retval.Tags = v.PostDetail.PostFields.Tags
 	return &retval, nil
 }
 
@@ -998,19 +1029,20 @@ func (v *CreatePostCreatePostUnexpectedError) GetTypename() string { return v.Ty
 func (v *CreatePostCreatePostUnexpectedError) GetMessage() string { return v.Message }
 
 type CreatePostInput struct {
-	IdeaId         string         `json:"ideaId,omitempty"`
-	DraftId        string         `json:"draftId,omitempty"`
-	SchedulingType SchedulingType `json:"schedulingType"`
-	DueAt          string         `json:"dueAt,omitempty"`
-	Text           string         `json:"text,omitempty"`
-	ChannelId      string         `json:"channelId"`
-	TagIds         []string       `json:"tagIds,omitempty"`
-	Assets         []AssetInput   `json:"assets,omitempty"`
-	Mode           ShareMode      `json:"mode"`
-	Source         string         `json:"source,omitempty"`
-	AiAssisted     *bool          `json:"aiAssisted,omitempty"`
-	SaveToDraft    *bool          `json:"saveToDraft,omitempty"`
-	NeedsApproval  bool           `json:"needsApproval,omitempty"`
+	IdeaId         string             `json:"ideaId,omitempty"`
+	DraftId        string             `json:"draftId,omitempty"`
+	SchedulingType SchedulingType     `json:"schedulingType"`
+	DueAt          string             `json:"dueAt,omitempty"`
+	Text           string             `json:"text,omitempty"`
+	Metadata       *PostInputMetaData `json:"metadata,omitempty"`
+	ChannelId      string             `json:"channelId"`
+	TagIds         []string           `json:"tagIds,omitempty"`
+	Assets         []AssetInput       `json:"assets,omitempty"`
+	Mode           ShareMode          `json:"mode"`
+	Source         string             `json:"source,omitempty"`
+	AiAssisted     *bool              `json:"aiAssisted,omitempty"`
+	SaveToDraft    *bool              `json:"saveToDraft,omitempty"`
+	NeedsApproval  bool               `json:"needsApproval,omitempty"`
 }
 
 // GetIdeaId returns CreatePostInput.IdeaId, and is useful for accessing the field via an interface.
@@ -1027,6 +1059,9 @@ func (v *CreatePostInput) GetDueAt() string { return v.DueAt }
 
 // GetText returns CreatePostInput.Text, and is useful for accessing the field via an interface.
 func (v *CreatePostInput) GetText() string { return v.Text }
+
+// GetMetadata returns CreatePostInput.Metadata, and is useful for accessing the field via an interface.
+func (v *CreatePostInput) GetMetadata() *PostInputMetaData { return v.Metadata }
 
 // GetChannelId returns CreatePostInput.ChannelId, and is useful for accessing the field via an interface.
 func (v *CreatePostInput) GetChannelId() string { return v.ChannelId }
@@ -2132,6 +2167,16 @@ func (v *EditPostEditPostPostActionSuccessPost) GetError() PostFieldsErrorPostPu
 	return v.PostDetail.PostFields.Error
 }
 
+// GetMetadata returns EditPostEditPostPostActionSuccessPost.Metadata, and is useful for accessing the field via an interface.
+func (v *EditPostEditPostPostActionSuccessPost) GetMetadata() PostMetadata {
+	return v.PostDetail.PostFields.Metadata
+}
+
+// GetTags returns EditPostEditPostPostActionSuccessPost.Tags, and is useful for accessing the field via an interface.
+func (v *EditPostEditPostPostActionSuccessPost) GetTags() []PostFieldsTagsTag {
+	return v.PostDetail.PostFields.Tags
+}
+
 func (v *EditPostEditPostPostActionSuccessPost) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -2185,6 +2230,10 @@ type __premarshalEditPostEditPostPostActionSuccessPost struct {
 	ExternalLink string `json:"externalLink"`
 
 	Error PostFieldsErrorPostPublishingError `json:"error"`
+
+	Metadata PostMetadata `json:"metadata"`
+
+	Tags []PostFieldsTagsTag `json:"tags"`
 }
 
 func (v *EditPostEditPostPostActionSuccessPost) MarshalJSON() ([]byte, error) {
@@ -2212,6 +2261,8 @@ func (v *EditPostEditPostPostActionSuccessPost) __premarshalJSON() (*__premarsha
 	retval.CreatedAt = v.PostDetail.PostFields.CreatedAt
 	retval.ExternalLink = v.PostDetail.PostFields.ExternalLink
 	retval.Error = v.PostDetail.PostFields.Error
+	retval.Metadata = v.PostDetail.PostFields.Metadata
+	retval.Tags = v.PostDetail.PostFields.Tags
 	return &retval, nil
 }
 
@@ -2322,6 +2373,21 @@ func (v *EditPostResponse) __premarshalJSON() (*__premarshalEditPostResponse, er
 	return &retval, nil
 }
 
+type FacebookPostMetadataInput struct {
+	Type           PostTypeFacebook     `json:"type"`
+	LinkAttachment *LinkAttachmentInput `json:"linkAttachment,omitempty"`
+	FirstComment   string               `json:"firstComment,omitempty"`
+}
+
+// GetType returns FacebookPostMetadataInput.Type, and is useful for accessing the field via an interface.
+func (v *FacebookPostMetadataInput) GetType() PostTypeFacebook { return v.Type }
+
+// GetLinkAttachment returns FacebookPostMetadataInput.LinkAttachment, and is useful for accessing the field via an interface.
+func (v *FacebookPostMetadataInput) GetLinkAttachment() *LinkAttachmentInput { return v.LinkAttachment }
+
+// GetFirstComment returns FacebookPostMetadataInput.FirstComment, and is useful for accessing the field via an interface.
+func (v *FacebookPostMetadataInput) GetFirstComment() string { return v.FirstComment }
+
 // GetAccountAccount includes the requested fields of the GraphQL type Account.
 type GetAccountAccount struct {
 	Id            string                                       `json:"id"`
@@ -2409,6 +2475,9 @@ func (v *GetChannelChannel) GetPostingSchedule() []ChannelFieldsPostingScheduleS
 	return v.ChannelFields.PostingSchedule
 }
 
+// GetMetadata returns GetChannelChannel.Metadata, and is useful for accessing the field via an interface.
+func (v *GetChannelChannel) GetMetadata() ChannelMetadata { return v.ChannelFields.Metadata }
+
 func (v *GetChannelChannel) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -2454,6 +2523,8 @@ type __premarshalGetChannelChannel struct {
 	OrganizationId string `json:"organizationId"`
 
 	PostingSchedule []ChannelFieldsPostingScheduleScheduleV2 `json:"postingSchedule"`
+
+	Metadata ChannelMetadata `json:"metadata"`
 }
 
 func (v *GetChannelChannel) MarshalJSON() ([]byte, error) {
@@ -2477,6 +2548,7 @@ func (v *GetChannelChannel) __premarshalJSON() (*__premarshalGetChannelChannel, 
 	retval.IsLocked = v.ChannelFields.IsLocked
 	retval.OrganizationId = v.ChannelFields.OrganizationId
 	retval.PostingSchedule = v.ChannelFields.PostingSchedule
+	retval.Metadata = v.ChannelFields.Metadata
 	return &retval, nil
 }
 
@@ -2537,6 +2609,12 @@ func (v *GetPostPost) GetError() PostFieldsErrorPostPublishingError {
 	return v.PostDetail.PostFields.Error
 }
 
+// GetMetadata returns GetPostPost.Metadata, and is useful for accessing the field via an interface.
+func (v *GetPostPost) GetMetadata() PostMetadata { return v.PostDetail.PostFields.Metadata }
+
+// GetTags returns GetPostPost.Tags, and is useful for accessing the field via an interface.
+func (v *GetPostPost) GetTags() []PostFieldsTagsTag { return v.PostDetail.PostFields.Tags }
+
 func (v *GetPostPost) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -2590,6 +2668,10 @@ type __premarshalGetPostPost struct {
 	ExternalLink string `json:"externalLink"`
 
 	Error PostFieldsErrorPostPublishingError `json:"error"`
+
+	Metadata PostMetadata `json:"metadata"`
+
+	Tags []PostFieldsTagsTag `json:"tags"`
 }
 
 func (v *GetPostPost) MarshalJSON() ([]byte, error) {
@@ -2617,6 +2699,8 @@ func (v *GetPostPost) __premarshalJSON() (*__premarshalGetPostPost, error) {
 	retval.CreatedAt = v.PostDetail.PostFields.CreatedAt
 	retval.ExternalLink = v.PostDetail.PostFields.ExternalLink
 	retval.Error = v.PostDetail.PostFields.Error
+	retval.Metadata = v.PostDetail.PostFields.Metadata
+	retval.Tags = v.PostDetail.PostFields.Tags
 	return &retval, nil
 }
 
@@ -2729,6 +2813,124 @@ type GetPostTemplateResponse struct {
 func (v *GetPostTemplateResponse) GetPostTemplate() *GetPostTemplatePostTemplate {
 	return v.PostTemplate
 }
+
+type GoogleBusinessEventMetaDataInput struct {
+	Title          string                       `json:"title,omitempty"`
+	StartDate      string                       `json:"startDate,omitempty"`
+	EndDate        string                       `json:"endDate,omitempty"`
+	IsFullDayEvent bool                         `json:"isFullDayEvent"`
+	Button         GoogleBusinessPostActionType `json:"button,omitempty"`
+	Link           string                       `json:"link,omitempty"`
+}
+
+// GetTitle returns GoogleBusinessEventMetaDataInput.Title, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessEventMetaDataInput) GetTitle() string { return v.Title }
+
+// GetStartDate returns GoogleBusinessEventMetaDataInput.StartDate, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessEventMetaDataInput) GetStartDate() string { return v.StartDate }
+
+// GetEndDate returns GoogleBusinessEventMetaDataInput.EndDate, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessEventMetaDataInput) GetEndDate() string { return v.EndDate }
+
+// GetIsFullDayEvent returns GoogleBusinessEventMetaDataInput.IsFullDayEvent, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessEventMetaDataInput) GetIsFullDayEvent() bool { return v.IsFullDayEvent }
+
+// GetButton returns GoogleBusinessEventMetaDataInput.Button, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessEventMetaDataInput) GetButton() GoogleBusinessPostActionType { return v.Button }
+
+// GetLink returns GoogleBusinessEventMetaDataInput.Link, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessEventMetaDataInput) GetLink() string { return v.Link }
+
+type GoogleBusinessOfferMetaDataInput struct {
+	Title     string `json:"title,omitempty"`
+	StartDate string `json:"startDate,omitempty"`
+	EndDate   string `json:"endDate,omitempty"`
+	Code      string `json:"code,omitempty"`
+	Link      string `json:"link,omitempty"`
+	Terms     string `json:"terms,omitempty"`
+}
+
+// GetTitle returns GoogleBusinessOfferMetaDataInput.Title, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessOfferMetaDataInput) GetTitle() string { return v.Title }
+
+// GetStartDate returns GoogleBusinessOfferMetaDataInput.StartDate, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessOfferMetaDataInput) GetStartDate() string { return v.StartDate }
+
+// GetEndDate returns GoogleBusinessOfferMetaDataInput.EndDate, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessOfferMetaDataInput) GetEndDate() string { return v.EndDate }
+
+// GetCode returns GoogleBusinessOfferMetaDataInput.Code, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessOfferMetaDataInput) GetCode() string { return v.Code }
+
+// GetLink returns GoogleBusinessOfferMetaDataInput.Link, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessOfferMetaDataInput) GetLink() string { return v.Link }
+
+// GetTerms returns GoogleBusinessOfferMetaDataInput.Terms, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessOfferMetaDataInput) GetTerms() string { return v.Terms }
+
+type GoogleBusinessPostActionType string
+
+const (
+	GoogleBusinessPostActionTypeNone      GoogleBusinessPostActionType = "none"
+	GoogleBusinessPostActionTypeBook      GoogleBusinessPostActionType = "book"
+	GoogleBusinessPostActionTypeOrder     GoogleBusinessPostActionType = "order"
+	GoogleBusinessPostActionTypeShop      GoogleBusinessPostActionType = "shop"
+	GoogleBusinessPostActionTypeLearnMore GoogleBusinessPostActionType = "learn_more"
+	GoogleBusinessPostActionTypeSignup    GoogleBusinessPostActionType = "signup"
+	GoogleBusinessPostActionTypeCall      GoogleBusinessPostActionType = "call"
+)
+
+var AllGoogleBusinessPostActionType = []GoogleBusinessPostActionType{
+	GoogleBusinessPostActionTypeNone,
+	GoogleBusinessPostActionTypeBook,
+	GoogleBusinessPostActionTypeOrder,
+	GoogleBusinessPostActionTypeShop,
+	GoogleBusinessPostActionTypeLearnMore,
+	GoogleBusinessPostActionTypeSignup,
+	GoogleBusinessPostActionTypeCall,
+}
+
+type GoogleBusinessPostMetadataInput struct {
+	Type            PostTypeGoogleBusiness               `json:"type"`
+	Title           string                               `json:"title,omitempty"`
+	DetailsOffer    *GoogleBusinessOfferMetaDataInput    `json:"detailsOffer,omitempty"`
+	DetailsEvent    *GoogleBusinessEventMetaDataInput    `json:"detailsEvent,omitempty"`
+	DetailsWhatsNew *GoogleBusinessWhatsNewMetaDataInput `json:"detailsWhatsNew,omitempty"`
+}
+
+// GetType returns GoogleBusinessPostMetadataInput.Type, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessPostMetadataInput) GetType() PostTypeGoogleBusiness { return v.Type }
+
+// GetTitle returns GoogleBusinessPostMetadataInput.Title, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessPostMetadataInput) GetTitle() string { return v.Title }
+
+// GetDetailsOffer returns GoogleBusinessPostMetadataInput.DetailsOffer, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessPostMetadataInput) GetDetailsOffer() *GoogleBusinessOfferMetaDataInput {
+	return v.DetailsOffer
+}
+
+// GetDetailsEvent returns GoogleBusinessPostMetadataInput.DetailsEvent, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessPostMetadataInput) GetDetailsEvent() *GoogleBusinessEventMetaDataInput {
+	return v.DetailsEvent
+}
+
+// GetDetailsWhatsNew returns GoogleBusinessPostMetadataInput.DetailsWhatsNew, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessPostMetadataInput) GetDetailsWhatsNew() *GoogleBusinessWhatsNewMetaDataInput {
+	return v.DetailsWhatsNew
+}
+
+type GoogleBusinessWhatsNewMetaDataInput struct {
+	Button GoogleBusinessPostActionType `json:"button,omitempty"`
+	Link   string                       `json:"link,omitempty"`
+}
+
+// GetButton returns GoogleBusinessWhatsNewMetaDataInput.Button, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessWhatsNewMetaDataInput) GetButton() GoogleBusinessPostActionType {
+	return v.Button
+}
+
+// GetLink returns GoogleBusinessWhatsNewMetaDataInput.Link, and is useful for accessing the field via an interface.
+func (v *GoogleBusinessWhatsNewMetaDataInput) GetLink() string { return v.Link }
 
 type IdeaContentInput struct {
 	Title    string    `json:"title,omitempty"`
@@ -2868,6 +3070,21 @@ func (v *ImageMetadataInput) GetUserTags() []UserTagInput { return v.UserTags }
 // GetDimensions returns ImageMetadataInput.Dimensions, and is useful for accessing the field via an interface.
 func (v *ImageMetadataInput) GetDimensions() *ImageDimensionsInput { return v.Dimensions }
 
+type InstagramPostMetadataInput struct {
+	Type              PostType `json:"type"`
+	FirstComment      string   `json:"firstComment,omitempty"`
+	ShouldShareToFeed bool     `json:"shouldShareToFeed"`
+}
+
+// GetType returns InstagramPostMetadataInput.Type, and is useful for accessing the field via an interface.
+func (v *InstagramPostMetadataInput) GetType() PostType { return v.Type }
+
+// GetFirstComment returns InstagramPostMetadataInput.FirstComment, and is useful for accessing the field via an interface.
+func (v *InstagramPostMetadataInput) GetFirstComment() string { return v.FirstComment }
+
+// GetShouldShareToFeed returns InstagramPostMetadataInput.ShouldShareToFeed, and is useful for accessing the field via an interface.
+func (v *InstagramPostMetadataInput) GetShouldShareToFeed() bool { return v.ShouldShareToFeed }
+
 type LinkAssetInput struct {
 	Url          string `json:"url"`
 	Title        string `json:"title,omitempty"`
@@ -2886,6 +3103,24 @@ func (v *LinkAssetInput) GetDescription() string { return v.Description }
 
 // GetThumbnailUrl returns LinkAssetInput.ThumbnailUrl, and is useful for accessing the field via an interface.
 func (v *LinkAssetInput) GetThumbnailUrl() string { return v.ThumbnailUrl }
+
+type LinkAttachmentInput struct {
+	Url string `json:"url"`
+}
+
+// GetUrl returns LinkAttachmentInput.Url, and is useful for accessing the field via an interface.
+func (v *LinkAttachmentInput) GetUrl() string { return v.Url }
+
+type LinkedInPostMetadataInput struct {
+	FirstComment   string               `json:"firstComment,omitempty"`
+	LinkAttachment *LinkAttachmentInput `json:"linkAttachment,omitempty"`
+}
+
+// GetFirstComment returns LinkedInPostMetadataInput.FirstComment, and is useful for accessing the field via an interface.
+func (v *LinkedInPostMetadataInput) GetFirstComment() string { return v.FirstComment }
+
+// GetLinkAttachment returns LinkedInPostMetadataInput.LinkAttachment, and is useful for accessing the field via an interface.
+func (v *LinkedInPostMetadataInput) GetLinkAttachment() *LinkAttachmentInput { return v.LinkAttachment }
 
 // ListChannelsChannelsChannel includes the requested fields of the GraphQL type Channel.
 type ListChannelsChannelsChannel struct {
@@ -2925,6 +3160,9 @@ func (v *ListChannelsChannelsChannel) GetOrganizationId() string {
 func (v *ListChannelsChannelsChannel) GetPostingSchedule() []ChannelFieldsPostingScheduleScheduleV2 {
 	return v.ChannelFields.PostingSchedule
 }
+
+// GetMetadata returns ListChannelsChannelsChannel.Metadata, and is useful for accessing the field via an interface.
+func (v *ListChannelsChannelsChannel) GetMetadata() ChannelMetadata { return v.ChannelFields.Metadata }
 
 func (v *ListChannelsChannelsChannel) UnmarshalJSON(b []byte) error {
 
@@ -2971,6 +3209,8 @@ type __premarshalListChannelsChannelsChannel struct {
 	OrganizationId string `json:"organizationId"`
 
 	PostingSchedule []ChannelFieldsPostingScheduleScheduleV2 `json:"postingSchedule"`
+
+	Metadata ChannelMetadata `json:"metadata"`
 }
 
 func (v *ListChannelsChannelsChannel) MarshalJSON() ([]byte, error) {
@@ -2994,6 +3234,7 @@ func (v *ListChannelsChannelsChannel) __premarshalJSON() (*__premarshalListChann
 	retval.IsLocked = v.ChannelFields.IsLocked
 	retval.OrganizationId = v.ChannelFields.OrganizationId
 	retval.PostingSchedule = v.ChannelFields.PostingSchedule
+	retval.Metadata = v.ChannelFields.Metadata
 	return &retval, nil
 }
 
@@ -3291,6 +3532,83 @@ type ListPostsResponse struct {
 // GetPosts returns ListPostsResponse.Posts, and is useful for accessing the field via an interface.
 func (v *ListPostsResponse) GetPosts() ListPostsPostsPostsResults { return v.Posts }
 
+// ListTagsResponse is returned by ListTags on success.
+type ListTagsResponse struct {
+	TagsV2 ListTagsTagsV2TagsConnection `json:"tagsV2"`
+}
+
+// GetTagsV2 returns ListTagsResponse.TagsV2, and is useful for accessing the field via an interface.
+func (v *ListTagsResponse) GetTagsV2() ListTagsTagsV2TagsConnection { return v.TagsV2 }
+
+// ListTagsTagsV2TagsConnection includes the requested fields of the GraphQL type TagsConnection.
+type ListTagsTagsV2TagsConnection struct {
+	Edges    []ListTagsTagsV2TagsConnectionEdgesTagEdge             `json:"edges"`
+	PageInfo ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo `json:"pageInfo"`
+}
+
+// GetEdges returns ListTagsTagsV2TagsConnection.Edges, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnection) GetEdges() []ListTagsTagsV2TagsConnectionEdgesTagEdge {
+	return v.Edges
+}
+
+// GetPageInfo returns ListTagsTagsV2TagsConnection.PageInfo, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnection) GetPageInfo() ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo {
+	return v.PageInfo
+}
+
+// ListTagsTagsV2TagsConnectionEdgesTagEdge includes the requested fields of the GraphQL type TagEdge.
+type ListTagsTagsV2TagsConnectionEdgesTagEdge struct {
+	Node ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag `json:"node"`
+}
+
+// GetNode returns ListTagsTagsV2TagsConnectionEdgesTagEdge.Node, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnectionEdgesTagEdge) GetNode() ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag {
+	return v.Node
+}
+
+// ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag includes the requested fields of the GraphQL type Tag.
+type ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag struct {
+	Id    string `json:"id"`
+	Name  string `json:"name"`
+	Color string `json:"color"`
+}
+
+// GetId returns ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag.Id, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag) GetId() string { return v.Id }
+
+// GetName returns ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag.Name, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag) GetName() string { return v.Name }
+
+// GetColor returns ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag.Color, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnectionEdgesTagEdgeNodeTag) GetColor() string { return v.Color }
+
+// ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo includes the requested fields of the GraphQL type PaginationPageInfo.
+type ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo struct {
+	HasNextPage bool   `json:"hasNextPage"`
+	EndCursor   string `json:"endCursor"`
+}
+
+// GetHasNextPage returns ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo.HasNextPage, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo) GetHasNextPage() bool {
+	return v.HasNextPage
+}
+
+// GetEndCursor returns ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo.EndCursor, and is useful for accessing the field via an interface.
+func (v *ListTagsTagsV2TagsConnectionPageInfoPaginationPageInfo) GetEndCursor() string {
+	return v.EndCursor
+}
+
+type MastodonPostMetadataInput struct {
+	Thread      []ThreadedPostInput `json:"thread,omitempty"`
+	SpoilerText string              `json:"spoilerText,omitempty"`
+}
+
+// GetThread returns MastodonPostMetadataInput.Thread, and is useful for accessing the field via an interface.
+func (v *MastodonPostMetadataInput) GetThread() []ThreadedPostInput { return v.Thread }
+
+// GetSpoilerText returns MastodonPostMetadataInput.SpoilerText, and is useful for accessing the field via an interface.
+func (v *MastodonPostMetadataInput) GetSpoilerText() string { return v.SpoilerText }
+
 type MediaType string
 
 const (
@@ -3473,6 +3791,16 @@ func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetError() PostFie
 	return v.PostDetail.PostFields.Error
 }
 
+// GetMetadata returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Metadata, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetMetadata() PostMetadata {
+	return v.PostDetail.PostFields.Metadata
+}
+
+// GetTags returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Tags, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetTags() []PostFieldsTagsTag {
+	return v.PostDetail.PostFields.Tags
+}
+
 func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) UnmarshalJSON(b []byte) error {
 
 	if string(b) == "null" {
@@ -3526,6 +3854,10 @@ type __premarshalMovePostInQueueMovePostInQueuePostActionSuccessPost struct {
 	ExternalLink string `json:"externalLink"`
 
 	Error PostFieldsErrorPostPublishingError `json:"error"`
+
+	Metadata PostMetadata `json:"metadata"`
+
+	Tags []PostFieldsTagsTag `json:"tags"`
 }
 
 func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) MarshalJSON() ([]byte, error) {
@@ -3553,6 +3885,8 @@ func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) __premarshalJSON()
 	retval.CreatedAt = v.PostDetail.PostFields.CreatedAt
 	retval.ExternalLink = v.PostDetail.PostFields.ExternalLink
 	retval.Error = v.PostDetail.PostFields.Error
+	retval.Metadata = v.PostDetail.PostFields.Metadata
+	retval.Tags = v.PostDetail.PostFields.Tags
 	return &retval, nil
 }
 
@@ -3641,6 +3975,21 @@ func (v *MovePostInQueueResponse) __premarshalJSON() (*__premarshalMovePostInQue
 	return &retval, nil
 }
 
+type PinterestPostMetadataInput struct {
+	Title          string `json:"title,omitempty"`
+	Url            string `json:"url,omitempty"`
+	BoardServiceId string `json:"boardServiceId,omitempty"`
+}
+
+// GetTitle returns PinterestPostMetadataInput.Title, and is useful for accessing the field via an interface.
+func (v *PinterestPostMetadataInput) GetTitle() string { return v.Title }
+
+// GetUrl returns PinterestPostMetadataInput.Url, and is useful for accessing the field via an interface.
+func (v *PinterestPostMetadataInput) GetUrl() string { return v.Url }
+
+// GetBoardServiceId returns PinterestPostMetadataInput.BoardServiceId, and is useful for accessing the field via an interface.
+func (v *PinterestPostMetadataInput) GetBoardServiceId() string { return v.BoardServiceId }
+
 // PostDetail adds what a single post shows: how it is scheduled, its media and its
 // channel's timezone (to give dueAt in local time without another request).
 type PostDetail struct {
@@ -3692,6 +4041,12 @@ func (v *PostDetail) GetExternalLink() string { return v.PostFields.ExternalLink
 
 // GetError returns PostDetail.Error, and is useful for accessing the field via an interface.
 func (v *PostDetail) GetError() PostFieldsErrorPostPublishingError { return v.PostFields.Error }
+
+// GetMetadata returns PostDetail.Metadata, and is useful for accessing the field via an interface.
+func (v *PostDetail) GetMetadata() PostMetadata { return v.PostFields.Metadata }
+
+// GetTags returns PostDetail.Tags, and is useful for accessing the field via an interface.
+func (v *PostDetail) GetTags() []PostFieldsTagsTag { return v.PostFields.Tags }
 
 func (v *PostDetail) UnmarshalJSON(b []byte) error {
 
@@ -3746,6 +4101,10 @@ type __premarshalPostDetail struct {
 	ExternalLink string `json:"externalLink"`
 
 	Error PostFieldsErrorPostPublishingError `json:"error"`
+
+	Metadata PostMetadata `json:"metadata"`
+
+	Tags []PostFieldsTagsTag `json:"tags"`
 }
 
 func (v *PostDetail) MarshalJSON() ([]byte, error) {
@@ -3773,6 +4132,8 @@ func (v *PostDetail) __premarshalJSON() (*__premarshalPostDetail, error) {
 	retval.CreatedAt = v.PostFields.CreatedAt
 	retval.ExternalLink = v.PostFields.ExternalLink
 	retval.Error = v.PostFields.Error
+	retval.Metadata = v.PostFields.Metadata
+	retval.Tags = v.PostFields.Tags
 	return &retval, nil
 }
 
@@ -3816,6 +4177,8 @@ type PostFields struct {
 	CreatedAt      string                             `json:"createdAt"`
 	ExternalLink   string                             `json:"externalLink"`
 	Error          PostFieldsErrorPostPublishingError `json:"error"`
+	Metadata       PostMetadata                       `json:"metadata"`
+	Tags           []PostFieldsTagsTag                `json:"tags"`
 }
 
 // GetId returns PostFields.Id, and is useful for accessing the field via an interface.
@@ -3848,6 +4211,12 @@ func (v *PostFields) GetExternalLink() string { return v.ExternalLink }
 // GetError returns PostFields.Error, and is useful for accessing the field via an interface.
 func (v *PostFields) GetError() PostFieldsErrorPostPublishingError { return v.Error }
 
+// GetMetadata returns PostFields.Metadata, and is useful for accessing the field via an interface.
+func (v *PostFields) GetMetadata() PostMetadata { return v.Metadata }
+
+// GetTags returns PostFields.Tags, and is useful for accessing the field via an interface.
+func (v *PostFields) GetTags() []PostFieldsTagsTag { return v.Tags }
+
 // PostFieldsErrorPostPublishingError includes the requested fields of the GraphQL type PostPublishingError.
 type PostFieldsErrorPostPublishingError struct {
 	Message    string `json:"message"`
@@ -3859,6 +4228,69 @@ func (v *PostFieldsErrorPostPublishingError) GetMessage() string { return v.Mess
 
 // GetSupportUrl returns PostFieldsErrorPostPublishingError.SupportUrl, and is useful for accessing the field via an interface.
 func (v *PostFieldsErrorPostPublishingError) GetSupportUrl() string { return v.SupportUrl }
+
+// PostFieldsTagsTag includes the requested fields of the GraphQL type Tag.
+type PostFieldsTagsTag struct {
+	Id   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// GetId returns PostFieldsTagsTag.Id, and is useful for accessing the field via an interface.
+func (v *PostFieldsTagsTag) GetId() string { return v.Id }
+
+// GetName returns PostFieldsTagsTag.Name, and is useful for accessing the field via an interface.
+func (v *PostFieldsTagsTag) GetName() string { return v.Name }
+
+type PostInputMetaData struct {
+	Instagram *InstagramPostMetadataInput      `json:"instagram,omitempty"`
+	Facebook  *FacebookPostMetadataInput       `json:"facebook,omitempty"`
+	Linkedin  *LinkedInPostMetadataInput       `json:"linkedin,omitempty"`
+	Twitter   *TwitterPostMetadataInput        `json:"twitter,omitempty"`
+	Pinterest *PinterestPostMetadataInput      `json:"pinterest,omitempty"`
+	Google    *GoogleBusinessPostMetadataInput `json:"google,omitempty"`
+	Youtube   *YoutubePostMetadataInput        `json:"youtube,omitempty"`
+	Mastodon  *MastodonPostMetadataInput       `json:"mastodon,omitempty"`
+	Threads   *ThreadsPostMetadataInput        `json:"threads,omitempty"`
+	Bluesky   *BlueskyPostMetadataInput        `json:"bluesky,omitempty"`
+	Tiktok    *TikTokPostMetadataInput         `json:"tiktok,omitempty"`
+	Substack  *SubstackPostMetadataInput       `json:"substack,omitempty"`
+}
+
+// GetInstagram returns PostInputMetaData.Instagram, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetInstagram() *InstagramPostMetadataInput { return v.Instagram }
+
+// GetFacebook returns PostInputMetaData.Facebook, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetFacebook() *FacebookPostMetadataInput { return v.Facebook }
+
+// GetLinkedin returns PostInputMetaData.Linkedin, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetLinkedin() *LinkedInPostMetadataInput { return v.Linkedin }
+
+// GetTwitter returns PostInputMetaData.Twitter, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetTwitter() *TwitterPostMetadataInput { return v.Twitter }
+
+// GetPinterest returns PostInputMetaData.Pinterest, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetPinterest() *PinterestPostMetadataInput { return v.Pinterest }
+
+// GetGoogle returns PostInputMetaData.Google, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetGoogle() *GoogleBusinessPostMetadataInput { return v.Google }
+
+// GetYoutube returns PostInputMetaData.Youtube, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetYoutube() *YoutubePostMetadataInput { return v.Youtube }
+
+// GetMastodon returns PostInputMetaData.Mastodon, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetMastodon() *MastodonPostMetadataInput { return v.Mastodon }
+
+// GetThreads returns PostInputMetaData.Threads, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetThreads() *ThreadsPostMetadataInput { return v.Threads }
+
+// GetBluesky returns PostInputMetaData.Bluesky, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetBluesky() *BlueskyPostMetadataInput { return v.Bluesky }
+
+// GetTiktok returns PostInputMetaData.Tiktok, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetTiktok() *TikTokPostMetadataInput { return v.Tiktok }
+
+// GetSubstack returns PostInputMetaData.Substack, and is useful for accessing the field via an interface.
+func (v *PostInputMetaData) GetSubstack() *SubstackPostMetadataInput { return v.Substack }
 
 type PostMetricType string
 
@@ -4019,6 +4451,62 @@ func (v *PostTemplatesInput) GetOrganizationId() string { return v.OrganizationI
 // GetFilter returns PostTemplatesInput.Filter, and is useful for accessing the field via an interface.
 func (v *PostTemplatesInput) GetFilter() *PostTemplatesFilterInput { return v.Filter }
 
+type PostType string
+
+const (
+	PostTypePost      PostType = "post"
+	PostTypeReel      PostType = "reel"
+	PostTypeStory     PostType = "story"
+	PostTypeShort     PostType = "short"
+	PostTypeWhatsNew  PostType = "whats_new"
+	PostTypeOffer     PostType = "offer"
+	PostTypeEvent     PostType = "event"
+	PostTypeCarousel  PostType = "carousel"
+	PostTypeGhostPost PostType = "ghost_post"
+	PostTypeThread    PostType = "thread"
+)
+
+var AllPostType = []PostType{
+	PostTypePost,
+	PostTypeReel,
+	PostTypeStory,
+	PostTypeShort,
+	PostTypeWhatsNew,
+	PostTypeOffer,
+	PostTypeEvent,
+	PostTypeCarousel,
+	PostTypeGhostPost,
+	PostTypeThread,
+}
+
+type PostTypeFacebook string
+
+const (
+	PostTypeFacebookPost  PostTypeFacebook = "post"
+	PostTypeFacebookStory PostTypeFacebook = "story"
+	PostTypeFacebookReel  PostTypeFacebook = "reel"
+)
+
+var AllPostTypeFacebook = []PostTypeFacebook{
+	PostTypeFacebookPost,
+	PostTypeFacebookStory,
+	PostTypeFacebookReel,
+}
+
+type PostTypeGoogleBusiness string
+
+const (
+	PostTypeGoogleBusinessEvent    PostTypeGoogleBusiness = "event"
+	PostTypeGoogleBusinessWhatsNew PostTypeGoogleBusiness = "whats_new"
+	PostTypeGoogleBusinessOffer    PostTypeGoogleBusiness = "offer"
+)
+
+var AllPostTypeGoogleBusiness = []PostTypeGoogleBusiness{
+	PostTypeGoogleBusinessEvent,
+	PostTypeGoogleBusinessWhatsNew,
+	PostTypeGoogleBusinessOffer,
+}
+
 type PostsFiltersInput struct {
 	ChannelIds    []string            `json:"channelIds,omitempty"`
 	Status        []PostStatus        `json:"status,omitempty"`
@@ -4145,6 +4633,13 @@ var AllSortDirection = []SortDirection{
 	SortDirectionDesc,
 }
 
+type SubstackPostMetadataInput struct {
+	LinkAttachment *LinkAttachmentInput `json:"linkAttachment,omitempty"`
+}
+
+// GetLinkAttachment returns SubstackPostMetadataInput.LinkAttachment, and is useful for accessing the field via an interface.
+func (v *SubstackPostMetadataInput) GetLinkAttachment() *LinkAttachmentInput { return v.LinkAttachment }
+
 type TagComparator struct {
 	In      []string `json:"in"`
 	IsEmpty bool     `json:"isEmpty,omitempty"`
@@ -4155,6 +4650,46 @@ func (v *TagComparator) GetIn() []string { return v.In }
 
 // GetIsEmpty returns TagComparator.IsEmpty, and is useful for accessing the field via an interface.
 func (v *TagComparator) GetIsEmpty() bool { return v.IsEmpty }
+
+type ThreadedPostInput struct {
+	Text   string       `json:"text,omitempty"`
+	Assets []AssetInput `json:"assets,omitempty"`
+}
+
+// GetText returns ThreadedPostInput.Text, and is useful for accessing the field via an interface.
+func (v *ThreadedPostInput) GetText() string { return v.Text }
+
+// GetAssets returns ThreadedPostInput.Assets, and is useful for accessing the field via an interface.
+func (v *ThreadedPostInput) GetAssets() []AssetInput { return v.Assets }
+
+type ThreadsPostMetadataInput struct {
+	Type           PostType             `json:"type,omitempty"`
+	Thread         []ThreadedPostInput  `json:"thread,omitempty"`
+	LinkAttachment *LinkAttachmentInput `json:"linkAttachment,omitempty"`
+}
+
+// GetType returns ThreadsPostMetadataInput.Type, and is useful for accessing the field via an interface.
+func (v *ThreadsPostMetadataInput) GetType() PostType { return v.Type }
+
+// GetThread returns ThreadsPostMetadataInput.Thread, and is useful for accessing the field via an interface.
+func (v *ThreadsPostMetadataInput) GetThread() []ThreadedPostInput { return v.Thread }
+
+// GetLinkAttachment returns ThreadsPostMetadataInput.LinkAttachment, and is useful for accessing the field via an interface.
+func (v *ThreadsPostMetadataInput) GetLinkAttachment() *LinkAttachmentInput { return v.LinkAttachment }
+
+type TikTokPostMetadataInput struct {
+	Title string `json:"title,omitempty"`
+}
+
+// GetTitle returns TikTokPostMetadataInput.Title, and is useful for accessing the field via an interface.
+func (v *TikTokPostMetadataInput) GetTitle() string { return v.Title }
+
+type TwitterPostMetadataInput struct {
+	Thread []ThreadedPostInput `json:"thread,omitempty"`
+}
+
+// GetThread returns TwitterPostMetadataInput.Thread, and is useful for accessing the field via an interface.
+func (v *TwitterPostMetadataInput) GetThread() []ThreadedPostInput { return v.Thread }
 
 type UpdatePostTemplateInput struct {
 	Id          string                 `json:"id"`
@@ -4502,6 +5037,43 @@ func (v *VideoMetadataInput) GetThumbnailOffset() *int { return v.ThumbnailOffse
 // GetTitle returns VideoMetadataInput.Title, and is useful for accessing the field via an interface.
 func (v *VideoMetadataInput) GetTitle() string { return v.Title }
 
+type YoutubePostMetadataInput struct {
+	Title             string         `json:"title,omitempty"`
+	Privacy           YoutubePrivacy `json:"privacy,omitempty"`
+	CategoryId        string         `json:"categoryId,omitempty"`
+	NotifySubscribers *bool          `json:"notifySubscribers,omitempty"`
+	MadeForKids       *bool          `json:"madeForKids,omitempty"`
+}
+
+// GetTitle returns YoutubePostMetadataInput.Title, and is useful for accessing the field via an interface.
+func (v *YoutubePostMetadataInput) GetTitle() string { return v.Title }
+
+// GetPrivacy returns YoutubePostMetadataInput.Privacy, and is useful for accessing the field via an interface.
+func (v *YoutubePostMetadataInput) GetPrivacy() YoutubePrivacy { return v.Privacy }
+
+// GetCategoryId returns YoutubePostMetadataInput.CategoryId, and is useful for accessing the field via an interface.
+func (v *YoutubePostMetadataInput) GetCategoryId() string { return v.CategoryId }
+
+// GetNotifySubscribers returns YoutubePostMetadataInput.NotifySubscribers, and is useful for accessing the field via an interface.
+func (v *YoutubePostMetadataInput) GetNotifySubscribers() *bool { return v.NotifySubscribers }
+
+// GetMadeForKids returns YoutubePostMetadataInput.MadeForKids, and is useful for accessing the field via an interface.
+func (v *YoutubePostMetadataInput) GetMadeForKids() *bool { return v.MadeForKids }
+
+type YoutubePrivacy string
+
+const (
+	YoutubePrivacyPublic   YoutubePrivacy = "public"
+	YoutubePrivacyUnlisted YoutubePrivacy = "unlisted"
+	YoutubePrivacyPrivate  YoutubePrivacy = "private"
+)
+
+var AllYoutubePrivacy = []YoutubePrivacy{
+	YoutubePrivacyPublic,
+	YoutubePrivacyUnlisted,
+	YoutubePrivacyPrivate,
+}
+
 // __AggregatedPostMetricsInput is used internally by genqlient
 type __AggregatedPostMetricsInput struct {
 	Input AggregatedPostMetricsInput `json:"input"`
@@ -4661,6 +5233,22 @@ func (v *__ListPostsInput) GetAfter() string { return v.After }
 
 // GetIncludeMetrics returns __ListPostsInput.IncludeMetrics, and is useful for accessing the field via an interface.
 func (v *__ListPostsInput) GetIncludeMetrics() bool { return v.IncludeMetrics }
+
+// __ListTagsInput is used internally by genqlient
+type __ListTagsInput struct {
+	OrganizationId string `json:"organizationId"`
+	First          int    `json:"first"`
+	After          string `json:"after,omitempty"`
+}
+
+// GetOrganizationId returns __ListTagsInput.OrganizationId, and is useful for accessing the field via an interface.
+func (v *__ListTagsInput) GetOrganizationId() string { return v.OrganizationId }
+
+// GetFirst returns __ListTagsInput.First, and is useful for accessing the field via an interface.
+func (v *__ListTagsInput) GetFirst() int { return v.First }
+
+// GetAfter returns __ListTagsInput.After, and is useful for accessing the field via an interface.
+func (v *__ListTagsInput) GetAfter() string { return v.After }
 
 // __MovePostInQueueInput is used internally by genqlient
 type __MovePostInQueueInput struct {
@@ -4830,6 +5418,88 @@ fragment PostFields on Post {
 	error {
 		message
 		supportUrl
+	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+			firstComment
+			shouldShareToFeed
+		}
+		... on FacebookPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on LinkedInPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on TwitterPostMetadata {
+			type
+			threadCount
+		}
+		... on PinterestPostMetadata {
+			type
+			title
+			url
+			board {
+				id
+				serviceId
+				name
+			}
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+			title
+			details {
+				__typename
+				... on GoogleBusinessEventMetaData {
+					isFullDayEvent
+				}
+			}
+		}
+		... on YoutubePostMetadata {
+			type
+			title
+		}
+		... on MastodonPostMetadata {
+			type
+			threadCount
+		}
+		... on TiktokPostMetadata {
+			type
+			title
+		}
+		... on ThreadsPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on BlueskyPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on SubstackPostMetadata {
+			type
+			linkAttachment {
+				url
+			}
+		}
+	}
+	tags {
+		id
+		name
 	}
 }
 `
@@ -5080,12 +5750,95 @@ fragment PostFields on Post {
 		message
 		supportUrl
 	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+			firstComment
+			shouldShareToFeed
+		}
+		... on FacebookPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on LinkedInPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on TwitterPostMetadata {
+			type
+			threadCount
+		}
+		... on PinterestPostMetadata {
+			type
+			title
+			url
+			board {
+				id
+				serviceId
+				name
+			}
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+			title
+			details {
+				__typename
+				... on GoogleBusinessEventMetaData {
+					isFullDayEvent
+				}
+			}
+		}
+		... on YoutubePostMetadata {
+			type
+			title
+		}
+		... on MastodonPostMetadata {
+			type
+			threadCount
+		}
+		... on TiktokPostMetadata {
+			type
+			title
+		}
+		... on ThreadsPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on BlueskyPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on SubstackPostMetadata {
+			type
+			linkAttachment {
+				url
+			}
+		}
+	}
+	tags {
+		id
+		name
+	}
 }
 `
 
 // EditPost changes only the fields that are set: Buffer keeps whatever is left out. Its input
 // type is bound to client.EditPostInput (see genqlient.yaml), written by hand so that an
-// empty asset list (remove every asset) still travels while an unset one does not.
+// empty asset or tag list (remove them all) still travels while an unset one does not; its
+// metadata is the PostInputMetaData that CreatePost's directives shape.
 func EditPost(
 	ctx_ context.Context,
 	client_ graphql.Client,
@@ -5172,6 +5925,16 @@ fragment ChannelFields on Channel {
 		times
 		paused
 	}
+	metadata {
+		__typename
+		... on PinterestMetadata {
+			boards {
+				id
+				serviceId
+				name
+			}
+		}
+	}
 }
 `
 
@@ -5235,6 +5998,88 @@ fragment PostFields on Post {
 	error {
 		message
 		supportUrl
+	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+			firstComment
+			shouldShareToFeed
+		}
+		... on FacebookPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on LinkedInPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on TwitterPostMetadata {
+			type
+			threadCount
+		}
+		... on PinterestPostMetadata {
+			type
+			title
+			url
+			board {
+				id
+				serviceId
+				name
+			}
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+			title
+			details {
+				__typename
+				... on GoogleBusinessEventMetaData {
+					isFullDayEvent
+				}
+			}
+		}
+		... on YoutubePostMetadata {
+			type
+			title
+		}
+		... on MastodonPostMetadata {
+			type
+			threadCount
+		}
+		... on TiktokPostMetadata {
+			type
+			title
+		}
+		... on ThreadsPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on BlueskyPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on SubstackPostMetadata {
+			type
+			linkAttachment {
+				url
+			}
+		}
+	}
+	tags {
+		id
+		name
 	}
 }
 `
@@ -5330,6 +6175,16 @@ fragment ChannelFields on Channel {
 		day
 		times
 		paused
+	}
+	metadata {
+		__typename
+		... on PinterestMetadata {
+			boards {
+				id
+				serviceId
+				name
+			}
+		}
 	}
 }
 `
@@ -5552,6 +6407,88 @@ fragment PostFields on Post {
 		message
 		supportUrl
 	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+			firstComment
+			shouldShareToFeed
+		}
+		... on FacebookPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on LinkedInPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on TwitterPostMetadata {
+			type
+			threadCount
+		}
+		... on PinterestPostMetadata {
+			type
+			title
+			url
+			board {
+				id
+				serviceId
+				name
+			}
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+			title
+			details {
+				__typename
+				... on GoogleBusinessEventMetaData {
+					isFullDayEvent
+				}
+			}
+		}
+		... on YoutubePostMetadata {
+			type
+			title
+		}
+		... on MastodonPostMetadata {
+			type
+			threadCount
+		}
+		... on TiktokPostMetadata {
+			type
+			title
+		}
+		... on ThreadsPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on BlueskyPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on SubstackPostMetadata {
+			type
+			linkAttachment {
+				url
+			}
+		}
+	}
+	tags {
+		id
+		name
+	}
 }
 `
 
@@ -5576,6 +6513,58 @@ func ListPosts(
 	}
 
 	data_ = &ListPostsResponse{}
+	resp_ := &graphql.Response{Data: data_}
+
+	err_ = client_.MakeRequest(
+		ctx_,
+		req_,
+		resp_,
+	)
+
+	return data_, err_
+}
+
+// The query executed by ListTags.
+const ListTags_Operation = `
+query ListTags ($organizationId: OrganizationId!, $first: Int!, $after: String) {
+	tagsV2(input: {organizationId:$organizationId}, first: $first, after: $after) {
+		edges {
+			node {
+				id
+				name
+				color
+			}
+		}
+		pageInfo {
+			hasNextPage
+			endCursor
+		}
+	}
+}
+`
+
+// ListTags reads one page of an organization's tags: Buffer's experimental tagsV2, sorted by
+// name, at most 100 a page (a larger first is refused). Callers page through with after. The
+// input is written inline, so that the operation does not name its type, which Buffer has
+// not published.
+func ListTags(
+	ctx_ context.Context,
+	client_ graphql.Client,
+	organizationId string,
+	first int,
+	after string,
+) (data_ *ListTagsResponse, err_ error) {
+	req_ := &graphql.Request{
+		OpName: "ListTags",
+		Query:  ListTags_Operation,
+		Variables: &__ListTagsInput{
+			OrganizationId: organizationId,
+			First:          first,
+			After:          after,
+		},
+	}
+
+	data_ = &ListTagsResponse{}
 	resp_ := &graphql.Response{Data: data_}
 
 	err_ = client_.MakeRequest(
@@ -5629,6 +6618,88 @@ fragment PostFields on Post {
 	error {
 		message
 		supportUrl
+	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+			firstComment
+			shouldShareToFeed
+		}
+		... on FacebookPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on LinkedInPostMetadata {
+			type
+			firstComment
+			linkAttachment {
+				url
+			}
+		}
+		... on TwitterPostMetadata {
+			type
+			threadCount
+		}
+		... on PinterestPostMetadata {
+			type
+			title
+			url
+			board {
+				id
+				serviceId
+				name
+			}
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+			title
+			details {
+				__typename
+				... on GoogleBusinessEventMetaData {
+					isFullDayEvent
+				}
+			}
+		}
+		... on YoutubePostMetadata {
+			type
+			title
+		}
+		... on MastodonPostMetadata {
+			type
+			threadCount
+		}
+		... on TiktokPostMetadata {
+			type
+			title
+		}
+		... on ThreadsPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on BlueskyPostMetadata {
+			type
+			threadCount
+			linkAttachment {
+				url
+			}
+		}
+		... on SubstackPostMetadata {
+			type
+			linkAttachment {
+				url
+			}
+		}
+	}
+	tags {
+		id
+		name
 	}
 }
 `

@@ -13,7 +13,7 @@ import (
 func TestShapesFindWhatABlankAnswerLacks(t *testing.T) {
 	const account = `"id":"a1","email":"ada@example.com","name":null,"timezone":"Europe/London"`
 	const post = `"id":"p1","channelId":"c1","channelService":"linkedin","status":"scheduled","text":"hi",` +
-		`"dueAt":null,"sentAt":null,"createdAt":"2026-12-01T09:00:00Z","externalLink":null,"error":null`
+		`"dueAt":null,"sentAt":null,"createdAt":"2026-12-01T09:00:00Z","externalLink":null,"error":null,"tags":[]`
 	const detail = post + `,"schedulingType":null,"shareMode":"addToQueue","assets":[],"channel":{"timezone":"UTC"}`
 	tests := []struct {
 		op, data, want string
@@ -94,7 +94,7 @@ func FuzzShapeMissing(f *testing.F) {
 // BenchmarkShapeListPosts is the check of one ListPosts answer of 20 posts: what a
 // complete answer costs on top of its decoding.
 func BenchmarkShapeListPosts(b *testing.B) {
-	const post = `{"node":{"id":"6a1b2c3d4e5f6a7b8c9d0e01","channelId":"5f0c1b2a3d4e5f6a7b8c9d0e","channelService":"linkedin","status":"scheduled","text":"a word a word a word a word a word a word a word a word a word a word a word a word a word a word a word a word","dueAt":"2026-12-01T09:30:00.000Z","sentAt":null,"createdAt":"2026-11-01T10:00:00.000Z","externalLink":null,"error":null}}`
+	const post = `{"node":{"id":"6a1b2c3d4e5f6a7b8c9d0e01","channelId":"5f0c1b2a3d4e5f6a7b8c9d0e","channelService":"linkedin","status":"scheduled","text":"a word a word a word a word a word a word a word a word a word a word a word a word a word a word a word a word","dueAt":"2026-12-01T09:30:00.000Z","sentAt":null,"createdAt":"2026-11-01T10:00:00.000Z","externalLink":null,"error":null,"tags":[]}}`
 	raw := []byte(`{"data":{"posts":{"edges":[` + strings.Repeat(post+",", 19) + post + `],"pageInfo":{"hasNextPage":true,"endCursor":"abc"}}}}`)
 	s := shapeOf("ListPosts")
 	b.ReportAllocs()

@@ -40,6 +40,8 @@ func shapeOf(op string) shape {
 		return shapeListPostTemplates
 	case "ListPosts":
 		return shapeListPosts
+	case "ListTags":
+		return shapeListTags
 	case "MovePostInQueue":
 		return shapeMovePostInQueue
 	case "UpdatePostTemplate":
@@ -112,6 +114,60 @@ var shapeCreatePost = shape{
 				{key: "message"},
 				{key: "supportUrl", nullable: true},
 			}},
+			{key: "metadata", nullable: true, sub: shape{
+				{key: "type", on: []string{"InstagramPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"InstagramPostMetadata"}},
+				{key: "shouldShareToFeed", on: []string{"InstagramPostMetadata"}},
+				{key: "type", on: []string{"FacebookPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"FacebookPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"FacebookPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"LinkedInPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"LinkedInPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"LinkedInPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"TwitterPostMetadata"}},
+				{key: "threadCount", on: []string{"TwitterPostMetadata"}},
+				{key: "type", on: []string{"PinterestPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"PinterestPostMetadata"}},
+				{key: "url", nullable: true, on: []string{"PinterestPostMetadata"}},
+				{key: "board", nullable: true, on: []string{"PinterestPostMetadata"}, sub: shape{
+					{key: "id"},
+					{key: "serviceId"},
+					{key: "name"},
+				}},
+				{key: "type", on: []string{"GoogleBusinessPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"GoogleBusinessPostMetadata"}},
+				{key: "details", nullable: true, on: []string{"GoogleBusinessPostMetadata"}, sub: shape{
+					{key: "isFullDayEvent"},
+				}},
+				{key: "type", on: []string{"YoutubePostMetadata"}},
+				{key: "title", nullable: true, on: []string{"YoutubePostMetadata"}},
+				{key: "type", on: []string{"MastodonPostMetadata"}},
+				{key: "threadCount", on: []string{"MastodonPostMetadata"}},
+				{key: "type", on: []string{"TiktokPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"TiktokPostMetadata"}},
+				{key: "type", on: []string{"ThreadsPostMetadata"}},
+				{key: "threadCount", on: []string{"ThreadsPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"ThreadsPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"BlueskyPostMetadata"}},
+				{key: "threadCount", on: []string{"BlueskyPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"BlueskyPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"SubstackPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"SubstackPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+			}},
+			{key: "tags", list: true, sub: shape{
+				{key: "id"},
+				{key: "name"},
+			}},
 			{key: "schedulingType", nullable: true},
 			{key: "shareMode"},
 			{key: "assets", list: true, sub: shape{
@@ -181,6 +237,60 @@ var shapeEditPost = shape{
 				{key: "message"},
 				{key: "supportUrl", nullable: true},
 			}},
+			{key: "metadata", nullable: true, sub: shape{
+				{key: "type", on: []string{"InstagramPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"InstagramPostMetadata"}},
+				{key: "shouldShareToFeed", on: []string{"InstagramPostMetadata"}},
+				{key: "type", on: []string{"FacebookPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"FacebookPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"FacebookPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"LinkedInPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"LinkedInPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"LinkedInPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"TwitterPostMetadata"}},
+				{key: "threadCount", on: []string{"TwitterPostMetadata"}},
+				{key: "type", on: []string{"PinterestPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"PinterestPostMetadata"}},
+				{key: "url", nullable: true, on: []string{"PinterestPostMetadata"}},
+				{key: "board", nullable: true, on: []string{"PinterestPostMetadata"}, sub: shape{
+					{key: "id"},
+					{key: "serviceId"},
+					{key: "name"},
+				}},
+				{key: "type", on: []string{"GoogleBusinessPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"GoogleBusinessPostMetadata"}},
+				{key: "details", nullable: true, on: []string{"GoogleBusinessPostMetadata"}, sub: shape{
+					{key: "isFullDayEvent"},
+				}},
+				{key: "type", on: []string{"YoutubePostMetadata"}},
+				{key: "title", nullable: true, on: []string{"YoutubePostMetadata"}},
+				{key: "type", on: []string{"MastodonPostMetadata"}},
+				{key: "threadCount", on: []string{"MastodonPostMetadata"}},
+				{key: "type", on: []string{"TiktokPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"TiktokPostMetadata"}},
+				{key: "type", on: []string{"ThreadsPostMetadata"}},
+				{key: "threadCount", on: []string{"ThreadsPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"ThreadsPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"BlueskyPostMetadata"}},
+				{key: "threadCount", on: []string{"BlueskyPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"BlueskyPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"SubstackPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"SubstackPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+			}},
+			{key: "tags", list: true, sub: shape{
+				{key: "id"},
+				{key: "name"},
+			}},
 			{key: "schedulingType", nullable: true},
 			{key: "shareMode"},
 			{key: "assets", list: true, sub: shape{
@@ -226,6 +336,13 @@ var shapeGetChannel = shape{
 			{key: "times", list: true},
 			{key: "paused"},
 		}},
+		{key: "metadata", nullable: true, sub: shape{
+			{key: "boards", list: true, sub: shape{
+				{key: "id"},
+				{key: "serviceId"},
+				{key: "name"},
+			}},
+		}},
 	}},
 }
 
@@ -243,6 +360,60 @@ var shapeGetPost = shape{
 		{key: "error", nullable: true, sub: shape{
 			{key: "message"},
 			{key: "supportUrl", nullable: true},
+		}},
+		{key: "metadata", nullable: true, sub: shape{
+			{key: "type", on: []string{"InstagramPostMetadata"}},
+			{key: "firstComment", nullable: true, on: []string{"InstagramPostMetadata"}},
+			{key: "shouldShareToFeed", on: []string{"InstagramPostMetadata"}},
+			{key: "type", on: []string{"FacebookPostMetadata"}},
+			{key: "firstComment", nullable: true, on: []string{"FacebookPostMetadata"}},
+			{key: "linkAttachment", nullable: true, on: []string{"FacebookPostMetadata"}, sub: shape{
+				{key: "url"},
+			}},
+			{key: "type", on: []string{"LinkedInPostMetadata"}},
+			{key: "firstComment", nullable: true, on: []string{"LinkedInPostMetadata"}},
+			{key: "linkAttachment", nullable: true, on: []string{"LinkedInPostMetadata"}, sub: shape{
+				{key: "url"},
+			}},
+			{key: "type", on: []string{"TwitterPostMetadata"}},
+			{key: "threadCount", on: []string{"TwitterPostMetadata"}},
+			{key: "type", on: []string{"PinterestPostMetadata"}},
+			{key: "title", nullable: true, on: []string{"PinterestPostMetadata"}},
+			{key: "url", nullable: true, on: []string{"PinterestPostMetadata"}},
+			{key: "board", nullable: true, on: []string{"PinterestPostMetadata"}, sub: shape{
+				{key: "id"},
+				{key: "serviceId"},
+				{key: "name"},
+			}},
+			{key: "type", on: []string{"GoogleBusinessPostMetadata"}},
+			{key: "title", nullable: true, on: []string{"GoogleBusinessPostMetadata"}},
+			{key: "details", nullable: true, on: []string{"GoogleBusinessPostMetadata"}, sub: shape{
+				{key: "isFullDayEvent"},
+			}},
+			{key: "type", on: []string{"YoutubePostMetadata"}},
+			{key: "title", nullable: true, on: []string{"YoutubePostMetadata"}},
+			{key: "type", on: []string{"MastodonPostMetadata"}},
+			{key: "threadCount", on: []string{"MastodonPostMetadata"}},
+			{key: "type", on: []string{"TiktokPostMetadata"}},
+			{key: "title", nullable: true, on: []string{"TiktokPostMetadata"}},
+			{key: "type", on: []string{"ThreadsPostMetadata"}},
+			{key: "threadCount", on: []string{"ThreadsPostMetadata"}},
+			{key: "linkAttachment", nullable: true, on: []string{"ThreadsPostMetadata"}, sub: shape{
+				{key: "url"},
+			}},
+			{key: "type", on: []string{"BlueskyPostMetadata"}},
+			{key: "threadCount", on: []string{"BlueskyPostMetadata"}},
+			{key: "linkAttachment", nullable: true, on: []string{"BlueskyPostMetadata"}, sub: shape{
+				{key: "url"},
+			}},
+			{key: "type", on: []string{"SubstackPostMetadata"}},
+			{key: "linkAttachment", nullable: true, on: []string{"SubstackPostMetadata"}, sub: shape{
+				{key: "url"},
+			}},
+		}},
+		{key: "tags", list: true, sub: shape{
+			{key: "id"},
+			{key: "name"},
 		}},
 		{key: "schedulingType", nullable: true},
 		{key: "shareMode"},
@@ -284,6 +455,13 @@ var shapeListChannels = shape{
 			{key: "day"},
 			{key: "times", list: true},
 			{key: "paused"},
+		}},
+		{key: "metadata", nullable: true, sub: shape{
+			{key: "boards", list: true, sub: shape{
+				{key: "id"},
+				{key: "serviceId"},
+				{key: "name"},
+			}},
 		}},
 	}},
 }
@@ -360,12 +538,82 @@ var shapeListPosts = shape{
 					{key: "message"},
 					{key: "supportUrl", nullable: true},
 				}},
+				{key: "metadata", nullable: true, sub: shape{
+					{key: "type", on: []string{"InstagramPostMetadata"}},
+					{key: "firstComment", nullable: true, on: []string{"InstagramPostMetadata"}},
+					{key: "shouldShareToFeed", on: []string{"InstagramPostMetadata"}},
+					{key: "type", on: []string{"FacebookPostMetadata"}},
+					{key: "firstComment", nullable: true, on: []string{"FacebookPostMetadata"}},
+					{key: "linkAttachment", nullable: true, on: []string{"FacebookPostMetadata"}, sub: shape{
+						{key: "url"},
+					}},
+					{key: "type", on: []string{"LinkedInPostMetadata"}},
+					{key: "firstComment", nullable: true, on: []string{"LinkedInPostMetadata"}},
+					{key: "linkAttachment", nullable: true, on: []string{"LinkedInPostMetadata"}, sub: shape{
+						{key: "url"},
+					}},
+					{key: "type", on: []string{"TwitterPostMetadata"}},
+					{key: "threadCount", on: []string{"TwitterPostMetadata"}},
+					{key: "type", on: []string{"PinterestPostMetadata"}},
+					{key: "title", nullable: true, on: []string{"PinterestPostMetadata"}},
+					{key: "url", nullable: true, on: []string{"PinterestPostMetadata"}},
+					{key: "board", nullable: true, on: []string{"PinterestPostMetadata"}, sub: shape{
+						{key: "id"},
+						{key: "serviceId"},
+						{key: "name"},
+					}},
+					{key: "type", on: []string{"GoogleBusinessPostMetadata"}},
+					{key: "title", nullable: true, on: []string{"GoogleBusinessPostMetadata"}},
+					{key: "details", nullable: true, on: []string{"GoogleBusinessPostMetadata"}, sub: shape{
+						{key: "isFullDayEvent"},
+					}},
+					{key: "type", on: []string{"YoutubePostMetadata"}},
+					{key: "title", nullable: true, on: []string{"YoutubePostMetadata"}},
+					{key: "type", on: []string{"MastodonPostMetadata"}},
+					{key: "threadCount", on: []string{"MastodonPostMetadata"}},
+					{key: "type", on: []string{"TiktokPostMetadata"}},
+					{key: "title", nullable: true, on: []string{"TiktokPostMetadata"}},
+					{key: "type", on: []string{"ThreadsPostMetadata"}},
+					{key: "threadCount", on: []string{"ThreadsPostMetadata"}},
+					{key: "linkAttachment", nullable: true, on: []string{"ThreadsPostMetadata"}, sub: shape{
+						{key: "url"},
+					}},
+					{key: "type", on: []string{"BlueskyPostMetadata"}},
+					{key: "threadCount", on: []string{"BlueskyPostMetadata"}},
+					{key: "linkAttachment", nullable: true, on: []string{"BlueskyPostMetadata"}, sub: shape{
+						{key: "url"},
+					}},
+					{key: "type", on: []string{"SubstackPostMetadata"}},
+					{key: "linkAttachment", nullable: true, on: []string{"SubstackPostMetadata"}, sub: shape{
+						{key: "url"},
+					}},
+				}},
+				{key: "tags", list: true, sub: shape{
+					{key: "id"},
+					{key: "name"},
+				}},
 			}},
 			{key: "measured", nullable: true, sub: shape{
 				{key: "metrics", nullable: true, list: true, sub: shape{
 					{key: "type"},
 					{key: "value"},
 				}},
+			}},
+		}},
+		{key: "pageInfo", sub: shape{
+			{key: "hasNextPage"},
+			{key: "endCursor", nullable: true},
+		}},
+	}},
+}
+
+var shapeListTags = shape{
+	{key: "tagsV2", sub: shape{
+		{key: "edges", list: true, sub: shape{
+			{key: "node", sub: shape{
+				{key: "id"},
+				{key: "name"},
+				{key: "color"},
 			}},
 		}},
 		{key: "pageInfo", sub: shape{
@@ -390,6 +638,60 @@ var shapeMovePostInQueue = shape{
 			{key: "error", nullable: true, sub: shape{
 				{key: "message"},
 				{key: "supportUrl", nullable: true},
+			}},
+			{key: "metadata", nullable: true, sub: shape{
+				{key: "type", on: []string{"InstagramPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"InstagramPostMetadata"}},
+				{key: "shouldShareToFeed", on: []string{"InstagramPostMetadata"}},
+				{key: "type", on: []string{"FacebookPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"FacebookPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"FacebookPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"LinkedInPostMetadata"}},
+				{key: "firstComment", nullable: true, on: []string{"LinkedInPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"LinkedInPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"TwitterPostMetadata"}},
+				{key: "threadCount", on: []string{"TwitterPostMetadata"}},
+				{key: "type", on: []string{"PinterestPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"PinterestPostMetadata"}},
+				{key: "url", nullable: true, on: []string{"PinterestPostMetadata"}},
+				{key: "board", nullable: true, on: []string{"PinterestPostMetadata"}, sub: shape{
+					{key: "id"},
+					{key: "serviceId"},
+					{key: "name"},
+				}},
+				{key: "type", on: []string{"GoogleBusinessPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"GoogleBusinessPostMetadata"}},
+				{key: "details", nullable: true, on: []string{"GoogleBusinessPostMetadata"}, sub: shape{
+					{key: "isFullDayEvent"},
+				}},
+				{key: "type", on: []string{"YoutubePostMetadata"}},
+				{key: "title", nullable: true, on: []string{"YoutubePostMetadata"}},
+				{key: "type", on: []string{"MastodonPostMetadata"}},
+				{key: "threadCount", on: []string{"MastodonPostMetadata"}},
+				{key: "type", on: []string{"TiktokPostMetadata"}},
+				{key: "title", nullable: true, on: []string{"TiktokPostMetadata"}},
+				{key: "type", on: []string{"ThreadsPostMetadata"}},
+				{key: "threadCount", on: []string{"ThreadsPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"ThreadsPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"BlueskyPostMetadata"}},
+				{key: "threadCount", on: []string{"BlueskyPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"BlueskyPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+				{key: "type", on: []string{"SubstackPostMetadata"}},
+				{key: "linkAttachment", nullable: true, on: []string{"SubstackPostMetadata"}, sub: shape{
+					{key: "url"},
+				}},
+			}},
+			{key: "tags", list: true, sub: shape{
+				{key: "id"},
+				{key: "name"},
 			}},
 			{key: "schedulingType", nullable: true},
 			{key: "shareMode"},

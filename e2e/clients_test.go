@@ -212,6 +212,7 @@ type (
 		Timezone       string `json:"timezone"`
 		SentAt         string `json:"sentAt"`
 		CreatedAt      string `json:"createdAt"`
+		ShareMode      string `json:"shareMode"` // get_post's
 	}
 	postsResult struct {
 		Posts    []post `json:"posts"`

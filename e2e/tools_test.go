@@ -19,6 +19,9 @@ import (
 
 var objectID = regexp.MustCompile(`^[0-9a-f]{24}$`)
 
+// needsMoreThanText are the networks whose posts need media or options besides text.
+var needsMoreThanText = map[string]bool{"instagram": true, "tiktok": true, "pinterest": true, "youtube": true, "googlebusiness": true}
+
 // idea and ideasResult are what list_ideas and create_idea answer, as a client reads them.
 type (
 	idea struct {
@@ -142,7 +145,7 @@ func exerciseEveryTool(t *testing.T, c *mcpclient.Client) {
 		if *ch.IsDisconnected {
 			disconnected = ch
 		}
-		if !*ch.IsQueuePaused && !*ch.IsDisconnected && !*ch.IsLocked && ch.Service != "instagram" && ch.Service != "tiktok" {
+		if !*ch.IsQueuePaused && !*ch.IsDisconnected && !*ch.IsLocked && !needsMoreThanText[ch.Service] {
 			usable[ch.Service] = ch
 		}
 	}

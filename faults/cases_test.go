@@ -194,8 +194,10 @@ var rejectedCases = []rejectedCase{
 	{
 		name: "invalid input (refused by the sandbox: InvalidInputError)",
 		mutationArgs: func(t *testing.T, e *env, text string) string {
-			// Instagram posts need an image or a video.
-			return fmt.Sprintf(`{"channelId":%q,"text":%q}`, e.channel(t, "instagram"), text)
+			// The tool checks what each network requires before sending (an Instagram post
+			// without media never reaches the sandbox); that a channel is disconnected, only
+			// Buffer knows.
+			return fmt.Sprintf(`{"channelId":%q,"text":%q}`, e.channel(t, "bluesky"), text)
 		},
 		mutation: outcome{typ: "InvalidInputError", requests: 1},
 	},

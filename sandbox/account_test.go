@@ -17,9 +17,9 @@ func TestGetAccount(t *testing.T) {
 		wantOrgs []client.GetAccountAccountOrganizationsOrganization
 	}{
 		{seed: "one-org", wantOrgs: []client.GetAccountAccountOrganizationsOrganization{
-			{Name: "North Bean Coffee Roasters", ChannelCount: 7}}},
+			{Name: "North Bean Coffee Roasters", ChannelCount: 10}}},
 		{seed: "two-orgs", wantOrgs: []client.GetAccountAccountOrganizationsOrganization{
-			{Name: "North Bean Coffee Roasters", ChannelCount: 7}, {Name: "Harbour Lane Bakery", ChannelCount: 2}}},
+			{Name: "North Bean Coffee Roasters", ChannelCount: 10}, {Name: "Harbour Lane Bakery", ChannelCount: 2}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.seed, func(t *testing.T) {

@@ -14,9 +14,6 @@ const (
 	msgLockedChannel = "You do not have access to this channel: it is locked on your current plan."
 )
 
-// mediaRequired names the services whose posts need an image or a video.
-var mediaRequired = map[string]string{"instagram": "Instagram", "tiktok": "TikTok"}
-
 // convertAssets turns asset inputs into stored media and an optional link, or explains
 // what is wrong with them.
 func convertAssets(in []assetInput) ([]Asset, *Link, string) {
@@ -84,13 +81,14 @@ func videoAsset(in *videoAssetInput) Asset {
 	return a
 }
 
-// checkContent applies the rules on what a post must contain for its channel's service.
+// checkContent applies the rules on what a post must contain for its channel's service
+// (networkProblems, in metadata.go), answering every problem at once as Buffer does.
 func checkContent(c *channel, p *Post) string {
 	if strings.TrimSpace(p.Text) == "" && len(p.Assets) == 0 && p.Link == nil {
 		return msgTextRequired
 	}
-	if name, ok := mediaRequired[c.service]; ok && !hasImageOrVideo(p.Assets) {
-		return "Invalid post: " + name + " posts require at least one image or video."
+	if problems := networkProblems(c, p); len(problems) > 0 {
+		return "Invalid post: " + strings.Join(problems, ", ")
 	}
 	return ""
 }

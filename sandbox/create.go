@@ -3,7 +3,8 @@ package sandbox
 import "time"
 
 // createPost makes one post on one channel, checking what Buffer checks, in Buffer's
-// order: the channel, the assets, the content, then the mode, its time and the queue.
+// order: the channel, the assets, the tags and approval, the content (with what its network
+// requires), then the mode, its time and the queue.
 func (s *store) createPost(in createPostInput, now time.Time) postOutcome {
 	c := s.channel(in.ChannelID)
 	if c == nil {
@@ -29,6 +30,20 @@ func (s *store) createPost(in createPostInput, now time.Time) postOutcome {
 		UpdatedAt:      now,
 		Via:            "api",
 	}
+	if msg := p.Metadata.apply(c.service, in.Metadata); msg != "" {
+		return failed(invalidInput(msg))
+	}
+	if in.TagIDs != nil {
+		if e := s.checkTags(c.organizationID, *in.TagIDs); e != nil {
+			return failed(e)
+		}
+		p.TagIDs = tagIDs(*in.TagIDs)
+	}
+	if in.NeedsApproval {
+		if e := approvalAllowed(c, in.SaveToDraft); e != nil {
+			return failed(e)
+		}
+	}
 	if msg := checkContent(c, p); msg != "" {
 		return failed(invalidInput(msg))
 	}
@@ -48,4 +63,18 @@ func (s *store) createPost(in createPostInput, now time.Time) postOutcome {
 	}
 	s.posts = append(s.posts, p)
 	return postOutcome{post: p.clone()}
+}
+
+const msgNoApproval = "This channel does not require approval: post without needsApproval, or ask an admin to turn approvals on."
+
+// approvalAllowed says whether a post may be submitted for approval on c: only channels
+// whose policy requires approval take it, and never with saveToDraft: false.
+func approvalAllowed(c *channel, saveToDraft *bool) *mutationError {
+	if !c.requiresApproval {
+		return invalidInput(msgNoApproval)
+	}
+	if saveToDraft != nil && !*saveToDraft {
+		return invalidInput("needsApproval cannot be combined with saveToDraft: false.")
+	}
+	return nil
 }

@@ -53,10 +53,12 @@ func TestCreatePostRefusals(t *testing.T) {
 			wantTypename: "InvalidInputError", wantMessage: "Text is required"},
 		{name: "no text, even for a draft", in: client.CreatePostInput{ChannelId: ch("linkedin"), SaveToDraft: ptr(true)},
 			wantTypename: "InvalidInputError", wantMessage: "Text is required"},
-		{name: "instagram without media", in: client.CreatePostInput{ChannelId: ch("instagram"), Text: "hi"},
-			wantTypename: "InvalidInputError", wantMessage: "Invalid post: Instagram posts require at least one image or video."},
+		// Buffer's own words, as observed: every problem at once, joined with ", ".
+		{name: "instagram without media or a type", in: client.CreatePostInput{ChannelId: ch("instagram"), Text: "hi"},
+			wantTypename: "InvalidInputError", wantMessage: "Invalid post: Instagram posts require at least one image or video., Instagram posts require a type (post, story, or reel)."},
 		{name: "instagram with a document only",
-			in:           client.CreatePostInput{ChannelId: ch("instagram"), Text: "hi", Assets: []client.AssetInput{documentInput("https://cdn.example.com/menu.pdf")}},
+			in: client.CreatePostInput{ChannelId: ch("instagram"), Text: "hi", Assets: []client.AssetInput{documentInput("https://cdn.example.com/menu.pdf")},
+				Metadata: &client.PostInputMetaData{Instagram: &client.InstagramPostMetadataInput{Type: client.PostTypePost, ShouldShareToFeed: true}}},
 			wantTypename: "InvalidInputError", wantMessage: "Invalid post: Instagram posts require at least one image or video."},
 		{name: "asset setting two kinds",
 			in: client.CreatePostInput{ChannelId: ch("linkedin"), Text: "hi", Assets: []client.AssetInput{{
@@ -120,8 +122,6 @@ func TestCreatePostModes(t *testing.T) {
 			wantStatus: client.PostStatusDraft, wantSharing: client.ShareModeSharenow},
 		{name: "saveToDraft false", in: client.CreatePostInput{Mode: client.ShareModeAddtoqueue, SaveToDraft: ptr(false)},
 			wantStatus: client.PostStatusScheduled, wantDueAt: "2026-03-07T19:00:00.000Z", wantSharing: client.ShareModeAddtoqueue},
-		{name: "needs approval", in: client.CreatePostInput{Mode: client.ShareModeAddtoqueue, NeedsApproval: true},
-			wantStatus: client.PostStatusNeedsApproval, wantSharing: client.ShareModeAddtoqueue},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -197,6 +197,7 @@ func TestCreatePostAssets(t *testing.T) {
 	got = createPost(t, c, client.CreatePostInput{
 		ChannelId: s.Seed().Channels["instagram"].ID,
 		Assets:    []client.AssetInput{videoInput("https://cdn.example.com/reel.mov")},
+		Metadata:  &client.PostInputMetaData{Instagram: &client.InstagramPostMetadataInput{Type: client.PostTypeReel, ShouldShareToFeed: true}},
 	})
 	require.Equal(t, "PostActionSuccess", got.typename, got.message)
 }

@@ -40,4 +40,19 @@
 //     (limits.go). movePostInQueue reorders the queue within its slots (move.go). Post
 //     templates refuse public visibility (templates.go). Where those operations' refusals
 //     are unknown, they are top-level errors.
+//   - Each network's requirements (shared/reference/buffer-api.md §6.2) are checked on
+//     create and again on the whole post after an edit, and every problem is answered at
+//     once, as Buffer's observed message does: "Invalid post: " and the problems joined with
+//     ", ". Instagram, TikTok and Pinterest need an image or a video, YouTube a video, a title
+//     and a category (one YouTube accepts), Pinterest one of the channel's boards, Instagram
+//     a type, Google Business a type (and an event or offer a title, a start and an end), a
+//     reel a video; a thread's first post must be the post's text; a link preview refuses
+//     media beside it. What an edit leaves out of the post's network metadata is kept.
+//   - Metadata for a network other than the channel's is ignored. Post.metadata reads back
+//     type post when none was given, and shouldShareToFeed true unless told otherwise.
+//   - Only the channels whose policy requires approval (the seed's Instagram) take
+//     needsApproval and approvalChange (request a draft's approval, revert it to a draft).
+//   - Tags are fixed at seeding, per organization; a tag of another organization is refused.
+//     tagsV2 serves at most 100 a page, sorted by name, and 100 when first is left out
+//     (Buffer does not document its default).
 package sandbox

@@ -38,6 +38,18 @@ func (s *store) editPost(in editPostInput, now time.Time) postOutcome {
 	if in.IdeaID != nil {
 		next.IdeaID = string(*in.IdeaID)
 	}
+	if msg := next.Metadata.apply(c.service, in.Metadata); msg != "" {
+		return failed(invalidInput(msg))
+	}
+	if in.TagIDs != nil {
+		if e := s.checkTags(c.organizationID, *in.TagIDs); e != nil {
+			return failed(e)
+		}
+		next.TagIDs = tagIDs(*in.TagIDs)
+	}
+	if e := approvalChangeAllowed(c, old, in.ApprovalChange); e != nil {
+		return failed(e)
+	}
 	if msg := checkContent(c, next); msg != "" {
 		return failed(invalidInput(msg))
 	}
@@ -50,8 +62,8 @@ func (s *store) editPost(in editPostInput, now time.Time) postOutcome {
 		if e := s.place(c, next, r.want, r.mode, r.dueAt, counted, now); e != nil {
 			return failed(e)
 		}
-	} else if r.want == statusDraft {
-		next.Status = statusDraft
+	} else if r.want == statusDraft || r.want == statusNeedsApproval {
+		next.Status = r.want
 		next.Error = nil
 		if !next.IsCustomScheduled {
 			next.DueAt = nil
@@ -72,7 +84,8 @@ type placement struct {
 // replacement works out the status an edit asks for and the mode to place the post with.
 // saveToDraft: true makes a draft; saveToDraft: false turns a draft into a scheduled post
 // (at its custom time if it had one, otherwise in the queue); a mode on a failed post
-// schedules it again.
+// schedules it again; approvalChange request submits a draft for approval and revert makes
+// it a draft again.
 func replacement(old *Post, in editPostInput) placement {
 	want := old.Status
 	if want == statusError && in.Mode != nil {
@@ -86,6 +99,12 @@ func replacement(old *Post, in editPostInput) placement {
 			want = statusScheduled
 		}
 	}
+	switch deref(in.ApprovalChange) {
+	case "request":
+		want = statusNeedsApproval
+	case "revert":
+		want = statusDraft
+	}
 	if in.Mode != nil {
 		return placement{want: want, mode: *in.Mode, dueAt: timeOf(in.DueAt)}
 	}
@@ -96,4 +115,22 @@ func replacement(old *Post, in editPostInput) placement {
 		return placement{want: want, mode: modeAddToQueue}
 	}
 	return placement{want: want}
+}
+
+// approvalChangeAllowed checks an approvalChange as Buffer does: only on channels that
+// require approval, request only for a draft, revert only for a post awaiting approval.
+func approvalChangeAllowed(c *channel, old *Post, change *string) *mutationError {
+	if change == nil {
+		return nil
+	}
+	if !c.requiresApproval {
+		return invalidInput(msgNoApproval)
+	}
+	switch {
+	case *change == "request" && old.Status != statusDraft:
+		return invalidInput("Only a draft can be submitted for approval.")
+	case *change == "revert" && old.Status != statusNeedsApproval:
+		return invalidInput("Only a post awaiting approval can go back to drafts.")
+	}
+	return nil
 }

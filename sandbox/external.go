@@ -24,6 +24,10 @@ func externalLink(c *channel, postID string) string {
 		return fmt.Sprintf("https://bsky.app/profile/%s/post/3l%s", c.serviceID, postID[:11])
 	case "tiktok":
 		return fmt.Sprintf("https://www.tiktok.com/@%s/video/73%017d", c.serviceID, n%1e17)
+	case "pinterest":
+		return fmt.Sprintf("https://www.pinterest.com/pin/10%015d/", n%1e15)
+	case "youtube":
+		return "https://www.youtube.com/watch?v=" + postID[:11]
 	case "threads":
 		return fmt.Sprintf("https://www.threads.net/@%s/post/C%s", c.serviceID, postID[:10])
 	default:

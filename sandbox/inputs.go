@@ -13,6 +13,7 @@ type createPostInput struct {
 	SchedulingType string
 	DueAt          *dateTime
 	Text           *string
+	Metadata       *postInputMetaData
 	ChannelID      objectID
 	TagIDs         *[]objectID
 	Assets         []assetInput
@@ -30,13 +31,14 @@ type editPostInput struct {
 	SchedulingType *string
 	DueAt          *dateTime
 	Text           graphql.NullString
+	Metadata       *postInputMetaData
 	TagIDs         *[]objectID
 	Assets         *[]assetInput
 	Mode           *string
 	Source         *string
 	AiAssisted     *bool
 	SaveToDraft    *bool
-	ApprovalChange *string // accepted and ignored: the sandbox has no approval workflow
+	ApprovalChange *string // request or revert
 }
 
 type assetInput struct {

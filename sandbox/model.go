@@ -27,9 +27,11 @@ type Post struct {
 	Status            string // draft, needs_approval, scheduled, sending, sent or error
 	Text              string
 	Assets            []Asset
-	Link              *Link  // a link asset: shown by Buffer as a link preview, not as media
-	SchedulingType    string // automatic or notification
-	ShareMode         string // the mode the post was last placed with
+	Link              *Link    // a link asset: shown by Buffer as a link preview, not as media
+	Metadata          Metadata // what it was given for its network (metadata.go)
+	TagIDs            []string // its organization's tags, in the order given
+	SchedulingType    string   // automatic or notification
+	ShareMode         string   // the mode the post was last placed with
 	IsCustomScheduled bool
 	SharedNow         bool
 	DueAt             *time.Time
@@ -80,6 +82,8 @@ func (p *Post) clone() *Post {
 		e := *p.Error
 		c.Error = &e
 	}
+	c.Metadata = p.Metadata.clone()
+	c.TagIDs = append([]string(nil), p.TagIDs...)
 	c.DueAt = copyTime(p.DueAt)
 	c.SentAt = copyTime(p.SentAt)
 	return &c
@@ -115,6 +119,8 @@ type channel struct {
 	schedule                      []scheduleDay
 	createdAt                     time.Time
 	externalLink                  string
+	boards                        []board // Pinterest's
+	requiresApproval              bool    // posts go through approval (needsApproval)
 }
 
 // scheduleDay is one day of a channel's posting schedule: "HH:MM" wall-clock times in the

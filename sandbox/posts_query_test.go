@@ -30,11 +30,13 @@ func keys(s *Server, edges []client.ListPostsPostsPostsResultsEdgesPostsEdge) []
 
 // newestFirst is the one-org seed in the default order, createdAt descending.
 var newestFirst = []string{
-	"twitter-sending", "linkedin-custom", "mastodon-queued", "linkedin-queued-3",
-	"instagram-approval", "twitter-queued-2", "twitter-queued-1", "facebook-queued",
-	"linkedin-queued-2", "facebook-draft", "linkedin-queued-1", "instagram-queued",
+	"twitter-sending", "bluesky-link", "linkedin-custom", "google-event", "google-offer",
+	"mastodon-queued", "linkedin-queued-3", "facebook-link", "pinterest-pin",
+	"instagram-approval", "twitter-thread", "instagram-reel", "twitter-queued-2",
+	"mastodon-thread", "twitter-queued-1", "facebook-queued", "linkedin-queued-2",
+	"facebook-draft", "linkedin-queued-1", "instagram-queued", "youtube-video",
 	"linkedin-draft", "twitter-sent", "instagram-error", "bluesky-error", "linkedin-sent",
-	"mastodon-sent",
+	"mastodon-sent", "tiktok-sent",
 }
 
 func TestListPostsFiltersAndSorts(t *testing.T) {
@@ -50,16 +52,17 @@ func TestListPostsFiltersAndSorts(t *testing.T) {
 		{name: "default: newest first", want: newestFirst},
 		{name: "one channel",
 			filter: &client.PostsFiltersInput{ChannelIds: []string{seed.Channels["twitter"].ID}},
-			want:   []string{"twitter-sending", "twitter-queued-2", "twitter-queued-1", "twitter-sent"}},
+			want:   []string{"twitter-sending", "twitter-thread", "twitter-queued-2", "twitter-queued-1", "twitter-sent"}},
 		{name: "two channels",
 			filter: &client.PostsFiltersInput{ChannelIds: []string{seed.Channels["mastodon"].ID, seed.Channels["bluesky"].ID}},
-			want:   []string{"mastodon-queued", "bluesky-error", "mastodon-sent"}},
+			want:   []string{"bluesky-link", "mastodon-queued", "mastodon-thread", "bluesky-error", "mastodon-sent"}},
 		{name: "status error",
 			filter: &client.PostsFiltersInput{Status: []client.PostStatus{client.PostStatusError}},
 			want:   []string{"instagram-error", "bluesky-error"}},
 		{name: "statuses not yet published",
 			filter: &client.PostsFiltersInput{Status: []client.PostStatus{client.PostStatusDraft, client.PostStatusNeedsApproval, client.PostStatusSending}},
-			want:   []string{"twitter-sending", "instagram-approval", "facebook-draft", "linkedin-draft"}},
+			want: []string{"twitter-sending", "bluesky-link", "google-event", "facebook-link", "instagram-approval",
+				"mastodon-thread", "facebook-draft", "linkedin-draft"}},
 		{name: "dueAt bounds are inclusive",
 			filter: &client.PostsFiltersInput{ChannelIds: linkedin,
 				DueAt: &client.DateTimeComparator{Start: "2026-03-09T09:00:00-04:00", End: "2026-03-09T21:00:00.000Z"}},
@@ -69,10 +72,11 @@ func TestListPostsFiltersAndSorts(t *testing.T) {
 			want:   []string{"linkedin-queued-1", "linkedin-sent"}},
 		{name: "createdAt bounds are inclusive",
 			filter: &client.PostsFiltersInput{CreatedAt: &client.DateTimeComparator{Start: "2026-03-06T23:00:00Z", End: "2026-03-07T04:00:00Z"}},
-			want:   []string{"linkedin-queued-3", "instagram-approval", "twitter-queued-2", "twitter-queued-1"}},
+			want: []string{"linkedin-queued-3", "facebook-link", "pinterest-pin", "instagram-approval", "twitter-thread",
+				"instagram-reel", "twitter-queued-2", "mastodon-thread", "twitter-queued-1"}},
 		{name: "dueAt absent",
 			filter: &client.PostsFiltersInput{DueAtPresence: client.DateTimePresenceAbsent},
-			want:   []string{"facebook-draft", "linkedin-draft"}},
+			want:   []string{"bluesky-link", "google-event", "facebook-link", "mastodon-thread", "facebook-draft", "linkedin-draft"}},
 		{name: "dueAt present and status",
 			filter: &client.PostsFiltersInput{DueAtPresence: client.DateTimePresencePresent, Status: []client.PostStatus{client.PostStatusNeedsApproval, client.PostStatusDraft}},
 			want:   []string{"instagram-approval"}},
@@ -92,14 +96,14 @@ func TestListPostsFiltersAndSorts(t *testing.T) {
 			filter: &client.PostsFiltersInput{Status: []client.PostStatus{client.PostStatusDraft}},
 			sort: []client.PostSortInput{{Field: client.PostSortableKeyDueat, Direction: client.SortDirectionAsc},
 				{Field: client.PostSortableKeyCreatedat, Direction: client.SortDirectionAsc}},
-			want: []string{"linkedin-draft", "facebook-draft"}},
+			want: []string{"linkedin-draft", "facebook-draft", "mastodon-thread", "facebook-link", "google-event", "bluesky-link"}},
 		{name: "a later sort key breaks ties the other way",
 			filter: &client.PostsFiltersInput{Status: []client.PostStatus{client.PostStatusDraft}},
 			sort: []client.PostSortInput{{Field: client.PostSortableKeyDueat, Direction: client.SortDirectionAsc},
 				{Field: client.PostSortableKeyCreatedat, Direction: client.SortDirectionDesc}},
-			want: []string{"facebook-draft", "linkedin-draft"}},
+			want: []string{"bluesky-link", "google-event", "facebook-link", "mastodon-thread", "facebook-draft", "linkedin-draft"}},
 		{name: "nothing matches",
-			filter: &client.PostsFiltersInput{ChannelIds: []string{seed.Channels["tiktok"].ID}},
+			filter: &client.PostsFiltersInput{ChannelIds: []string{seed.Channels["tiktok"].ID}, Status: []client.PostStatus{client.PostStatusScheduled}},
 			want:   []string{}},
 	}
 	for _, tt := range tests {
@@ -157,7 +161,7 @@ func TestListPostsPagination(t *testing.T) {
 		require.NotEmpty(t, after)
 	}
 	assert.Equal(t, newestFirst, got)
-	assert.Equal(t, []bool{true, true, true, false}, hasNext)
+	assert.Equal(t, []bool{true, true, true, true, true, false}, hasNext)
 }
 
 func TestListPostsPageInfo(t *testing.T) {

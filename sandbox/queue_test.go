@@ -138,7 +138,8 @@ func TestShareNext(t *testing.T) {
 func TestQueueLimit(t *testing.T) {
 	s := newSandbox(t, Options{QueueLimit: 3})
 	seed := s.Seed()
-	tokyo := seed.Channels["mastodon"].ID // one scheduled post seeded
+	tokyo := seed.Channels["mastodon"].ID              // one scheduled post seeded
+	s.store.channelByID[tokyo].requiresApproval = true // so that a post can await approval there
 	c := newClient(s)
 	dueAts(t, s, queued(tokyo), queued(tokyo))
 
@@ -163,7 +164,7 @@ func TestQueueLimit(t *testing.T) {
 			wantTypename: "PostActionSuccess", wantStatus: client.PostStatusSent},
 		{name: "the limit is per channel", in: queued(seed.Channels["linkedin"].ID),
 			wantTypename: "LimitReachedError", wantMessage: "Queue limit reached: this channel already has 4 scheduled posts. Delete or publish some, or upgrade your plan."},
-		{name: "another channel with room", in: queued(seed.Channels["twitter"].ID),
+		{name: "another channel with room", in: queued(seed.Channels["facebook"].ID),
 			wantTypename: "PostActionSuccess", wantStatus: client.PostStatusScheduled},
 	}
 	for _, tt := range tests {

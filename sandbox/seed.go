@@ -19,6 +19,7 @@ type SeedInfo struct {
 	Channels      map[string]SeedChannel
 	Posts         map[string]SeedPost
 	Ideas         map[string]SeedIdea
+	Tags          map[string]SeedTag
 }
 
 // SeedOrganization is a seeded organization.
@@ -47,11 +48,13 @@ type SeedIdea struct {
 
 // seeds are the data sets Options.Seed can name.
 var seeds = map[string]func(*seeder){
-	"one-org": func(b *seeder) { seedOneOrg(b); seedOneOrgIdeas(b); seedOneOrgMore(b) },
+	"one-org": func(b *seeder) { seedOneOrg(b); seedOneOrgIdeas(b); seedOneOrgNetworks(b); seedOneOrgMore(b) },
 	"two-orgs": func(b *seeder) {
 		seedTwoOrgs(b)
 		seedOneOrgIdeas(b)
 		seedTwoOrgsIdeas(b)
+		seedOneOrgNetworks(b)
+		seedTwoOrgsNetworks(b)
 		seedOneOrgMore(b)
 		seedTwoOrgsMore(b)
 	},
@@ -69,6 +72,7 @@ func seed(name string, queueLimit int, now time.Time) (*store, SeedInfo, error) 
 		Channels: map[string]SeedChannel{},
 		Posts:    map[string]SeedPost{},
 		Ideas:    map[string]SeedIdea{},
+		Tags:     map[string]SeedTag{},
 	}}
 	fill(b)
 	if b.err != nil {

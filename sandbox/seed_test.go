@@ -16,8 +16,8 @@ func TestSeedCoversEveryStatus(t *testing.T) {
 	for _, p := range s.Seed().Posts {
 		statuses[p.Status]++
 	}
-	assert.Equal(t, map[string]int{"draft": 2, "needs_approval": 1, "scheduled": 9, "sending": 1, "sent": 3, "error": 2}, statuses)
-	assert.Len(t, s.Seed().Channels, 7)
+	assert.Equal(t, map[string]int{"draft": 6, "needs_approval": 1, "scheduled": 14, "sending": 1, "sent": 4, "error": 2}, statuses)
+	assert.Len(t, s.Seed().Channels, 10)
 	assert.Len(t, s.Posts(), len(s.Seed().Posts))
 }
 
@@ -65,7 +65,7 @@ func TestSeedTwoOrgs(t *testing.T) {
 
 	resp, err := client.ListPosts(ctx(t), newClient(s), client.PostsInput{OrganizationId: bakery.ID}, 20, "", false)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"bakery-draft", "bakery-queued", "bakery-sent"}, keys(s, resp.Posts.Edges))
+	assert.Equal(t, []string{"bakery-thread", "bakery-draft", "bakery-queued", "bakery-sent"}, keys(s, resp.Posts.Edges))
 	for _, e := range resp.Posts.Edges {
 		assert.Contains(t, []string{seed.Channels["bakery-instagram"].ID, seed.Channels["bakery-threads"].ID}, e.Node.ChannelId)
 	}

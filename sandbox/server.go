@@ -147,5 +147,9 @@ func (s *Server) Seed() SeedInfo {
 	for k, v := range s.seed.Ideas {
 		info.Ideas[k] = v
 	}
+	info.Tags = make(map[string]SeedTag, len(s.seed.Tags))
+	for k, v := range s.seed.Tags {
+		info.Tags[k] = v
+	}
 	return info
 }

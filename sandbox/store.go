@@ -16,8 +16,9 @@ type store struct {
 	channels    []*channel // in seed order, which is the order Buffer lists them in
 	channelByID map[string]*channel
 	queueLimit  int
-	ideaLimit   int // ideas per organization
-	dailyLimit  int // posts per channel per day; 0: each network's own (limits.go)
+	ideaLimit   int    // ideas per organization
+	dailyLimit  int    // posts per channel per day; 0: each network's own (limits.go)
+	tags        []*tag // every organization's, fixed at seeding (tags.go)
 
 	// Fixed at seeding, so read without mu: sent posts' metrics by post id (metrics.go).
 	metrics map[string]*postMetrics

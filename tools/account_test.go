@@ -48,7 +48,7 @@ func TestGetAccountGivesTheCurrentTimeInTheAccountsTimezone(t *testing.T) {
 func TestGetPostLeavesOutAThumbnailThatIsTheAssetItself(t *testing.T) {
 	h := newHarness(t)
 	h.stub(gql("GetPost", `{"post":{"id":"{post1}","channelId":"{ch2}","channelService":"instagram","status":"draft",`+
-		`"text":"","dueAt":null,"sentAt":null,"createdAt":"2026-03-01T10:00:00Z","externalLink":null,"error":null,`+
+		`"text":"","dueAt":null,"sentAt":null,"createdAt":"2026-03-01T10:00:00Z","externalLink":null,"error":null,"tags":[],`+
 		`"schedulingType":"notification","shareMode":"addToQueue","assets":[{"__typename":"ImageAsset","type":"image",`+
 		`"source":"https://cdn.example.com/a.png","thumbnail":"https://cdn.example.com/a.png"}],"channel":{"timezone":"Europe/Berlin"}}}`))
 

@@ -10,11 +10,11 @@ import (
 // assetArg is one piece of media by public URL (Buffer has no upload: it fetches the URL
 // when the post is published, so the URL must stay reachable until then).
 type assetArg struct {
-	Type         string `json:"type" jsonschema:"required,enum=image,enum=video,enum=document,enum=link" jsonschema_description:"image, video, document (LinkedIn PDF) or link."`
-	URL          string `json:"url" jsonschema:"required" jsonschema_description:"Public http(s) URL of the file or page."`
-	AltText      string `json:"altText,omitempty" jsonschema_description:"Image description for screen readers (images only)."`
-	Title        string `json:"title,omitempty" jsonschema_description:"Title (video, link; required for document)."`
-	ThumbnailURL string `json:"thumbnailUrl,omitempty" jsonschema_description:"Preview image URL (image, link; required for document; not for video)."`
+	Type         string `json:"type" jsonschema:"required,enum=image,enum=video,enum=document,enum=link" jsonschema_description:"document: LinkedIn PDF."`
+	URL          string `json:"url" jsonschema:"required" jsonschema_description:"Public URL."`
+	AltText      string `json:"altText,omitempty" jsonschema_description:"Image description."`
+	Title        string `json:"title,omitempty" jsonschema_description:"Video, link or document title."`
+	ThumbnailURL string `json:"thumbnailUrl,omitempty" jsonschema_description:"Preview image; required for document, not video."`
 }
 
 // validateAssets checks each asset as Buffer would, naming the field of the first problem.

@@ -87,6 +87,12 @@ type channelDetail struct {
 	channelOut
 	OrganizationID  string        `json:"organizationId" jsonschema:"required"`
 	PostingSchedule []scheduleDay `json:"postingSchedule" jsonschema:"required"`
+	Boards          []boardOut    `json:"boards,omitempty"` // Pinterest's: a pin's board
+}
+
+type boardOut struct {
+	ID   string `json:"id" jsonschema:"required"`
+	Name string `json:"name" jsonschema:"required"`
 }
 
 type scheduleDay struct {
@@ -101,7 +107,7 @@ func getChannel(d *deps) Tool {
 		name:  "get_channel",
 		title: "Get channel",
 		description: "Get one channel with its organization and posting schedule (the local times " +
-			"at which queued posts go out).",
+			"at which queued posts go out), and a Pinterest channel's boards.",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getChannelArgs) (*getChannelResult, error) {
 			ch, err := d.channel(ctx, args.ChannelID)
@@ -112,6 +118,9 @@ func getChannel(d *deps) Tool {
 				PostingSchedule: make([]scheduleDay, 0, len(ch.PostingSchedule))}
 			for _, s := range ch.PostingSchedule {
 				out.PostingSchedule = append(out.PostingSchedule, scheduleDay{Day: string(s.Day), Times: s.Times, Paused: s.Paused})
+			}
+			for _, b := range ch.Metadata.Boards {
+				out.Boards = append(out.Boards, boardOut{ID: b.ID, Name: b.Name})
 			}
 			return &getChannelResult{Channel: out}, nil
 		},

@@ -189,7 +189,7 @@ func TestSeveralChannelsAreOneQuestion(t *testing.T) {
 			require.Len(t, asked, 1, "one question for all the channels")
 			assert.Equal(t, "Publish this post now on 3 channels? It cannot be undone.\n\nChannels:\n"+
 				"- Ada Lovelace (adalovelace) on linkedin, where it is Mon 2 Mar 2026 10:04 EST (America/New_York)\n"+
-				"- ada.codes on instagram, where it is Mon 2 Mar 2026 16:04 CET (Europe/Berlin)\n"+
+				"- ada.codes on facebook, where it is Mon 2 Mar 2026 16:04 CET (Europe/Berlin)\n"+
 				"- Ada (ada@hachyderm.io) on mastodon, where it is Tue 3 Mar 2026 00:04 JST (Asia/Tokyo)\n"+
 				"Text:\nHello\nWith 2 attachments.", asked[0].Message)
 		})

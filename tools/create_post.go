@@ -13,16 +13,19 @@ import (
 )
 
 type createPostArgs struct {
-	ChannelID         string     `json:"channelId,omitempty" jsonschema_description:"Channel id from list_channels. Give this or channelIds."`
-	ChannelIDs        []string   `json:"channelIds,omitempty" jsonschema_description:"Several channel ids: one post is created on each."`
-	Text              string     `json:"text,omitempty" jsonschema_description:"The post's text."`
-	Mode              string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"addToQueue (default: next free queue slot), shareNext (front of the queue), shareNow (publishes at once), customScheduled (at dueAt)."`
-	DueAt             string     `json:"dueAt,omitempty" jsonschema_description:"When to publish, in the person's words (\"tomorrow 9am\", \"in 2 hours\", \"next Friday 17:30 PST\") or a date-time, read in each channel's timezone unless it names one. Implies customScheduled. Pass the words; do not compute dates."`
-	SchedulingType    string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic (default) publishes; notification reminds the person to post."`
-	SaveToDraft       bool       `json:"saveToDraft,omitempty" jsonschema_description:"Save as a draft that never publishes."`
-	Assets            []assetArg `json:"assets,omitempty" jsonschema_description:"Media by public URL."`
-	DryRun            bool       `json:"dryRun,omitempty" jsonschema_description:"Check everything and show the posts without creating them."`
-	ConfirmPublishNow bool       `json:"confirmPublishNow,omitempty" jsonschema_description:"Set only after the person confirmed publishing now (shareNow)."`
+	ChannelID      string     `json:"channelId,omitempty" jsonschema_description:"From list_channels; or channelIds."`
+	ChannelIDs     []string   `json:"channelIds,omitempty" jsonschema_description:"One post on each."`
+	Text           string     `json:"text,omitempty" jsonschema_description:"The post's text."`
+	Mode           string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"addToQueue (default, next free slot), shareNext (queue front), shareNow (at once), customScheduled (at dueAt)."`
+	DueAt          string     `json:"dueAt,omitempty" jsonschema_description:"When to publish, in the person's words (\"tomorrow 9am\", \"in 2 hours\", \"next Friday 17:30 PST\") or a date-time, read in each channel's timezone unless it names one. Implies customScheduled. Pass the words; do not compute dates."`
+	SchedulingType string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic (default) publishes; notification reminds the person."`
+	SaveToDraft    bool       `json:"saveToDraft,omitempty" jsonschema_description:"A draft; never publishes."`
+	Assets         []assetArg `json:"assets,omitempty" jsonschema_description:"Media by public URL."`
+	postOptions
+	NeedsApproval     bool   `json:"needsApproval,omitempty" jsonschema_description:"Submit for approval."`
+	IdeaID            string `json:"ideaId,omitempty" jsonschema_description:"From list_ideas."`
+	DryRun            bool   `json:"dryRun,omitempty" jsonschema_description:"Check and show the posts; create nothing."`
+	ConfirmPublishNow bool   `json:"confirmPublishNow,omitempty" jsonschema_description:"Only after the person confirmed shareNow."`
 
 	sched schedule // resolved by validate
 }
@@ -49,11 +52,26 @@ func (a *createPostArgs) validate() error {
 		}
 		seen[id] = true
 	}
+	if err := a.postOptions.validate(); err != nil {
+		return err
+	}
+	var err error
+	if a.Text, err = a.reconcileText(a.Text); err != nil {
+		return err
+	}
+	if a.Assets == nil {
+		a.Assets = a.threadAssets() // the thread's first post is the post
+	}
 	if err := checkText("text", a.Text, len(a.Assets) > 0); err != nil {
 		return err
 	}
 	if err := validateAssets("assets", a.Assets); err != nil {
 		return err
+	}
+	if a.IdeaID != "" {
+		if err := checkID("ideaId", a.IdeaID); err != nil {
+			return err
+		}
 	}
 	if a.SchedulingType == "" {
 		a.SchedulingType = "automatic"
@@ -70,6 +88,9 @@ func (a *createPostArgs) validate() error {
 	}
 	if sched.mode == "shareNow" && a.SaveToDraft {
 		return invalidArg("saveToDraft", "cannot be combined with mode shareNow")
+	}
+	if sched.mode == "shareNow" && a.NeedsApproval {
+		return invalidArg("needsApproval", "cannot be combined with mode shareNow: a post awaiting approval is not published")
 	}
 	a.sched = sched
 	return nil
@@ -99,14 +120,33 @@ type createdPost struct {
 	DueAt      string `json:"dueAt,omitempty"`
 	DueAtLocal string `json:"dueAtLocal,omitempty"`
 	Timezone   string `json:"timezone" jsonschema:"required"`
-	Note       string `json:"note,omitempty"` // how a daylight-saving edge was resolved
+	PostType   string `json:"postType,omitempty"`
+	optionsOut
+	Tags     []tagOut                  `json:"tags,omitempty"`
+	Metadata *client.PostInputMetaData `json:"metadata,omitempty"` // a dry run's, as it would be sent
+	Note     string                    `json:"note,omitempty"`     // a daylight-saving edge, options ignored, defaults
 }
 
-// target is one channel a post goes to, with dueAt read in its timezone.
+// target is one channel a post goes to, with dueAt read in its timezone, and what its
+// network makes of the options.
 type target struct {
 	ch    *client.ChannelFields
 	dueAt time.Time
 	note  string
+	plan  *networkPlan
+	tags  []string // tag ids
+	shown []tagOut // the tags as a dry run shows them
+}
+
+// notes joins the notes of a post, skipping empty ones.
+func notes(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "; ")
 }
 
 type failedChannel struct {
@@ -136,9 +176,12 @@ func createPost(d *deps) Tool {
 	return newTool(spec[createPostArgs, createPostResult]{
 		name:  "create_post",
 		title: "Create post",
-		description: "Create a post on one channel (channelId) or the same post on several (channelIds): " +
-			"queue it, schedule it at dueAt, save a draft, or publish now. Use dryRun to preview. " +
-			"Channel ids come from list_channels.",
+		description: "Create a post on one channel or the same post on several: queue, schedule at dueAt, " +
+			"draft or publish now; dryRun previews. Networks: Instagram, TikTok, Pinterest need media; YouTube a " +
+			"video and title; Pinterest a board; Google Business googleBusiness. postType: Instagram, Facebook; " +
+			"firstComment: Instagram, Facebook, LinkedIn; title: YouTube, Pinterest, TikTok; link: Facebook, " +
+			"LinkedIn, Threads, Bluesky (no assets), Pinterest; thread: X, Threads, Bluesky, Mastodon; " +
+			"contentWarning: Mastodon. Elsewhere an option is not sent (see note).",
 		hints:   writeHints,
 		confirm: d.confirmCreatePost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createPostArgs) (*createPostResult, error) {
@@ -170,6 +213,11 @@ func createPost(d *deps) Tool {
 					}
 				}
 				targets[i] = tg
+			}
+			// Then each network's rules and the tags, still before anything is sent: one
+			// channel that fails refuses the whole call.
+			if err := d.planTargets(ctx, args, targets); err != nil {
+				return nil, err
 			}
 
 			for i, tg := range targets {
@@ -221,6 +269,8 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, tg *tar
 	if args.SaveToDraft {
 		input.SaveToDraft = &args.SaveToDraft
 	}
+	input.Metadata, input.TagIds = tg.plan.meta, tg.tags
+	input.NeedsApproval, input.IdeaId = args.NeedsApproval, args.IdeaID
 	resp, err := client.CreatePost(ctx, d.gql, input)
 	if err != nil {
 		return createdPost{}, err
@@ -233,7 +283,7 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, tg *tar
 				"did not say which post it created. Do not simply retry: check with list_posts (that channel, sort createdAt_desc) first."}
 		}
 		post := toCreatedPost(p.Post.PostDetail, ch.Timezone)
-		post.Note = tg.note
+		post.Note = notes(tg.note, tg.plan.note(string(ch.Service)))
 		return post, nil
 	case client.MutationError:
 		return createdPost{}, client.FromMutationError(p)
@@ -245,10 +295,13 @@ func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, tg *tar
 // preview is the post a dry run would create.
 func (a *createPostArgs) preview(tg *target) createdPost {
 	ch := tg.ch
-	p := createdPost{ChannelID: ch.Id, Status: "scheduled", Text: a.Text, Timezone: ch.Timezone, Note: tg.note}
+	p := createdPost{ChannelID: ch.Id, Status: "scheduled", Text: a.Text, Timezone: ch.Timezone,
+		Tags: tg.shown, Metadata: tg.plan.meta, Note: notes(tg.note, tg.plan.note(string(ch.Service)))}
 	switch {
 	case a.SaveToDraft:
 		p.Status = "draft"
+	case a.NeedsApproval:
+		p.Status = "needs_approval"
 	case a.sched.mode == "shareNow":
 		p.Status = "sending"
 	}
@@ -267,6 +320,9 @@ func toCreatedPost(p client.PostDetail, tz string) createdPost {
 		DueAt:      bufferUTC(p.DueAt),
 		DueAtLocal: bufferLocal(p.DueAt, tz),
 		Timezone:   tz,
+		PostType:   postTypeOut(p.Metadata),
+		optionsOut: toOptionsOut(p.Metadata),
+		Tags:       toTagsOut(p.Tags),
 	}
 }
 
@@ -290,4 +346,38 @@ func (r *createPostResult) notAttempted(rest []*target) {
 			ChannelID: id,
 		}})
 	}
+}
+
+// planTargets maps the options onto each target channel's network and resolves the tags
+// in each one's organization (read once per organization), checking every rule before
+// anything is sent.
+func (d *deps) planTargets(ctx context.Context, args *createPostArgs, targets []*target) error {
+	type resolved struct {
+		ids   []string
+		shown []tagOut
+	}
+	byOrg := map[string]resolved{}
+	m := mediaOf(args.Assets)
+	for _, tg := range targets {
+		if tg == nil {
+			continue
+		}
+		plan, err := args.plan(tg.ch, m, nil)
+		if err != nil {
+			return err
+		}
+		tg.plan = plan
+		if len(args.Tags) == 0 {
+			continue
+		}
+		r, ok := byOrg[tg.ch.OrganizationId]
+		if !ok {
+			if r.ids, r.shown, err = d.resolveTags(ctx, tg.ch.OrganizationId, args.Tags, args.DryRun); err != nil {
+				return err
+			}
+			byOrg[tg.ch.OrganizationId] = r
+		}
+		tg.tags, tg.shown = r.ids, r.shown
+	}
+	return nil
 }

@@ -14,14 +14,16 @@ import (
 // editPostArgs uses pointers so that an argument left out is told apart from an empty one:
 // only what is given is sent, and Buffer keeps the rest.
 type editPostArgs struct {
-	PostID            string      `json:"postId" jsonschema:"required" jsonschema_description:"Post id from list_posts."`
-	Text              *string     `json:"text,omitempty" jsonschema_description:"New text."`
-	DueAt             *string     `json:"dueAt,omitempty" jsonschema_description:"New time, as in create_post: the person's words or a date-time, read in the channel's timezone. Implies customScheduled."`
-	Mode              *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Reschedule: as in create_post. Omit to keep the schedule."`
-	SchedulingType    *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic or notification."`
-	Assets            *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it."`
-	SaveToDraft       *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true moves the post to drafts."`
-	ConfirmPublishNow bool        `json:"confirmPublishNow,omitempty" jsonschema_description:"Set only after the person confirmed publishing now (shareNow)."`
+	PostID         string      `json:"postId" jsonschema:"required" jsonschema_description:"Post id from list_posts."`
+	Text           *string     `json:"text,omitempty" jsonschema_description:"New text."`
+	DueAt          *string     `json:"dueAt,omitempty" jsonschema_description:"New time, as in create_post: the person's words or a date-time, read in the channel's timezone. Implies customScheduled."`
+	Mode           *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Reschedule: as in create_post. Omit to keep the schedule."`
+	SchedulingType *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic or notification."`
+	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it."`
+	SaveToDraft    *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true moves the post to drafts."`
+	postOptions
+	Approval          string `json:"approval,omitempty" jsonschema:"enum=request,enum=revert" jsonschema_description:"Request approval of a draft, or revert it to draft."`
+	ConfirmPublishNow bool   `json:"confirmPublishNow,omitempty" jsonschema_description:"Only after the person confirmed shareNow."`
 
 	sched schedule
 }
@@ -30,8 +32,25 @@ func (a *editPostArgs) validate() error {
 	if err := checkID("postId", a.PostID); err != nil {
 		return err
 	}
-	if a.Text == nil && a.DueAt == nil && a.Mode == nil && a.SchedulingType == nil && a.Assets == nil && a.SaveToDraft == nil {
-		return invalidArg("postId", "nothing to change: give at least one of text, dueAt, mode, schedulingType, assets, saveToDraft")
+	if a.Text == nil && a.DueAt == nil && a.Mode == nil && a.SchedulingType == nil && a.Assets == nil && a.SaveToDraft == nil &&
+		len(a.given()) == 0 && a.Tags == nil && a.Approval == "" {
+		return invalidArg("postId", "nothing to change: give at least one of text, dueAt, mode, schedulingType, assets, saveToDraft, "+
+			"an option (postType, firstComment, title, link, board, thread, tags, ...) or approval")
+	}
+	if err := a.postOptions.validate(); err != nil {
+		return err
+	}
+	if a.Thread != nil {
+		text, err := a.reconcileText(deref(a.Text))
+		if err != nil {
+			return err
+		}
+		a.Text = &text
+	}
+	if a.Approval != "" {
+		if err := checkEnum("approval", a.Approval, approvalChanges...); err != nil {
+			return err
+		}
 	}
 	if a.Text != nil {
 		// Without assets given, the post keeps its own, which may make it: only an empty
@@ -70,21 +89,21 @@ func deref(s *string) string {
 
 type editPostResult struct {
 	Post *postDetail `json:"post,omitempty"`
-	Note string      `json:"note,omitempty"` // how a daylight-saving edge of dueAt was resolved
+	Note string      `json:"note,omitempty"` // a daylight-saving edge of dueAt, options the network ignored
 }
 
 // readPostDueAt reads a new dueAt for a post in its channel's timezone. An RFC 3339 time in
 // the future needs no timezone; anything else (local or natural time, or a time in the past
-// to be shown as the person would read it) costs one request for the post's channel.
-func (d *deps) readPostDueAt(ctx context.Context, postID, dueAt string) (time.Time, string, error) {
+// to be shown as the person would read it) costs the read of the post.
+func (d *deps) readPostDueAt(dueAt string, post func() (*client.PostDetail, error)) (time.Time, string, error) {
 	if t, ok := dueat.ParseRFC3339(dueAt); ok && t.After(d.now()) {
 		return t, "", nil
 	}
-	resp, err := client.GetPost(ctx, d.gql, postID)
+	p, err := post()
 	if err != nil {
-		return time.Time{}, "", postNotFound(err, postID)
+		return time.Time{}, "", err
 	}
-	tz := resp.Post.Channel.Timezone
+	tz := p.Channel.Timezone
 	r, err := readDueAt(dueAt, d.now(), tz)
 	if err != nil {
 		return time.Time{}, "", err
@@ -97,20 +116,41 @@ func editPost(d *deps) Tool {
 	return newTool(spec[editPostArgs, editPostResult]{
 		name:  "edit_post",
 		title: "Edit post",
-		description: "Change a queued, scheduled or draft post: only the arguments given change. A new " +
-			"dueAt reschedules it. Post ids come from list_posts.",
+		description: "Change a queued, scheduled or draft post: only the arguments given change, options as in " +
+			"create_post. A new dueAt reschedules it. Post ids come from list_posts.",
 		hints:   writeHints,
 		confirm: d.confirmEditPost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *editPostArgs) (*editPostResult, error) {
+			// The post is read at most once, and only when the edit needs it: for its
+			// channel's timezone, or for its network and options as they are.
+			var post *client.PostDetail
+			read := func() (*client.PostDetail, error) {
+				if post != nil {
+					return post, nil
+				}
+				resp, err := client.GetPost(ctx, d.gql, args.PostID)
+				if err != nil {
+					return nil, postNotFound(err, args.PostID)
+				}
+				if resp.Post.Id == "" {
+					return nil, incomplete("sent no post for that id")
+				}
+				post = &resp.Post.PostDetail
+				return post, nil
+			}
 			var due time.Time
 			var note string
 			if args.sched.dueAt != "" {
 				var err error
-				if due, note, err = d.readPostDueAt(ctx, args.PostID, args.sched.dueAt); err != nil {
+				if due, note, err = d.readPostDueAt(args.sched.dueAt, read); err != nil {
 					return nil, err
 				}
 			}
-			resp, err := client.EditPost(ctx, d.gql, args.input(due))
+			input := args.input(due)
+			if err := d.editOptions(ctx, args, &input, read, &note); err != nil {
+				return nil, err
+			}
+			resp, err := client.EditPost(ctx, d.gql, input)
 			if err != nil {
 				return nil, postNotFound(err, args.PostID)
 			}
@@ -149,5 +189,49 @@ func (a *editPostArgs) input(due time.Time) client.EditPostInput {
 	if a.Assets != nil {
 		in.Assets = toAssetInputs(*a.Assets) // non-nil even when empty: [] removes the media
 	}
+	if a.Tags != nil {
+		in.TagIds = a.Tags // ids; names are resolved by editOptions. [] removes the tags
+	}
+	if a.Approval != "" {
+		in.ApprovalChange = &a.Approval
+	}
 	return in
+}
+
+// editOptions adds the network options and the tags to an edit. They need the post (its
+// network, its options as they are, its organization) unless the edit gives no option and
+// only tag ids. The post's own network gets what was given; what it ignores is noted.
+func (d *deps) editOptions(ctx context.Context, a *editPostArgs, in *client.EditPostInput,
+	read func() (*client.PostDetail, error), note *string) error {
+	tagNames := false
+	for _, t := range a.Tags {
+		tagNames = tagNames || checkID("", t) != nil
+	}
+	if len(a.given()) == 0 && !tagNames {
+		return nil
+	}
+	p, err := read()
+	if err != nil {
+		return err
+	}
+	ch, err := d.channel(ctx, p.ChannelId)
+	if err != nil {
+		return err
+	}
+	m := mediaOfPost(p.Assets)
+	if a.Assets != nil {
+		m = mediaOf(*a.Assets)
+	}
+	plan, err := a.plan(&ch, m, &p.Metadata)
+	if err != nil {
+		return err
+	}
+	in.Metadata = plan.meta
+	*note = notes(*note, plan.note(string(ch.Service)))
+	if tagNames {
+		if in.TagIds, _, err = d.resolveTags(ctx, ch.OrganizationId, a.Tags, false); err != nil {
+			return err
+		}
+	}
+	return nil
 }

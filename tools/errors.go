@@ -30,10 +30,12 @@ type ErrorInfo struct {
 	ChannelID         string `json:"channelId,omitempty"`
 }
 
-// argError is an argument that failed validation; nothing was sent to Buffer.
+// argError is an argument that failed validation; nothing was sent to Buffer. channelID
+// names the channel it failed for, when it holds for one channel only (a network's rule).
 type argError struct {
-	field   string
-	message string
+	field     string
+	message   string
+	channelID string
 }
 
 func (e *argError) Error() string { return e.field + ": " + e.message }
@@ -55,7 +57,7 @@ func incomplete(what string) *client.Error {
 func errorInfo(err error, log *slog.Logger) *ErrorInfo {
 	var ae *argError
 	if errors.As(err, &ae) {
-		return &ErrorInfo{Type: TypeInvalidArguments, Message: ae.field + ": " + ae.message, Field: ae.field}
+		return &ErrorInfo{Type: TypeInvalidArguments, Message: ae.field + ": " + ae.message, Field: ae.field, ChannelID: ae.channelID}
 	}
 	var nc *notConfirmed
 	if errors.As(err, &nc) {

@@ -26,7 +26,7 @@ const (
 	org1      = "64b0000000000000000000a1"
 	org2      = "64b0000000000000000000a2"
 	ch1       = "64c0000000000000000000c1" // LinkedIn, America/New_York, org1
-	ch2       = "64c0000000000000000000c2" // Instagram, Europe/Berlin, org1
+	ch2       = "64c0000000000000000000c2" // Facebook, Europe/Berlin, org1 (a network that takes text alone)
 	ch3       = "64c0000000000000000000c3" // Mastodon, Asia/Tokyo, org1
 	ch4       = "64c0000000000000000000c4" // Bluesky, UTC, org2
 	post1     = "64d0000000000000000000d1"
@@ -34,12 +34,12 @@ const (
 	post3     = "64d0000000000000000000d3"
 )
 
-var placeholders = strings.NewReplacer(
+var placeholders = strings.NewReplacer(append([]string{
 	"{account}", accountID,
 	"{org1}", org1, "{org2}", org2,
 	"{ch1}", ch1, "{ch2}", ch2, "{ch3}", ch3, "{ch4}", ch4,
 	"{post1}", post1, "{post2}", post2, "{post3}", post3,
-)
+}, networkPlaceholders...)...)
 
 func expand(s string) string { return placeholders.Replace(s) }
 
@@ -206,7 +206,7 @@ const (
 		`"timezone":"America/New_York","isQueuePaused":false,"isDisconnected":false,"isLocked":false,` +
 		`"organizationId":"{org1}","postingSchedule":[{"day":"mon","times":["09:00","13:30"],"paused":false},` +
 		`{"day":"sun","times":[],"paused":true}]}`
-	ch2JSON = `{"id":"{ch2}","name":"ada.codes","displayName":"","service":"instagram",` +
+	ch2JSON = `{"id":"{ch2}","name":"ada.codes","displayName":"","service":"facebook",` +
 		`"timezone":"Europe/Berlin","isQueuePaused":true,"isDisconnected":false,"isLocked":false,` +
 		`"organizationId":"{org1}","postingSchedule":[]}`
 	ch3JSON = `{"id":"{ch3}","name":"ada@hachyderm.io","displayName":"Ada","service":"mastodon",` +
@@ -230,7 +230,7 @@ func listChannelsOK(channelJSONs ...string) stub {
 func postJSON(id, ch, tz, text string) string {
 	return `{"id":"` + id + `","channelId":"` + ch + `","channelService":"linkedin","status":"scheduled",` +
 		`"text":"` + text + `","dueAt":"2026-03-10T14:00:00.000Z","sentAt":null,"createdAt":"2026-03-01T10:00:00.000Z",` +
-		`"externalLink":null,"error":null,"schedulingType":"automatic","shareMode":"customScheduled",` +
+		`"externalLink":null,"error":null,"tags":[],"schedulingType":"automatic","shareMode":"customScheduled",` +
 		`"assets":[{"__typename":"ImageAsset","type":"image","source":"https://cdn.example.com/a.png",` +
 		`"thumbnail":"https://cdn.example.com/a-thumb.png"}],"channel":{"timezone":"` + tz + `"}}`
 }

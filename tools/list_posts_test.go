@@ -130,7 +130,7 @@ func TestListPostsPassesUnknownEnumValuesThrough(t *testing.T) {
 	h := newHarness(t)
 	h.stub(gql("ListPosts", `{"posts":{"edges":[{"node":{"id":"{post1}","channelId":"{ch1}","channelService":"nostr",`+
 		`"status":"archived","text":"hi","dueAt":null,"sentAt":null,"createdAt":"2026-03-01T10:00:00.000Z",`+
-		`"externalLink":null,"error":null}}],"pageInfo":{"hasNextPage":false,"endCursor":null}}}`))
+		`"externalLink":null,"error":null,"tags":[]}}],"pageInfo":{"hasNextPage":false,"endCursor":null}}}`))
 
 	res := h.call(t, "list_posts", `{"organizationId":"{org1}"}`)
 

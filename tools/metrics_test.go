@@ -120,11 +120,11 @@ func TestListPostsAsksForMetricsOnlyWhenTold(t *testing.T) {
 	measured := `{"posts":{"edges":[` +
 		`{"node":{"id":"{post1}","channelId":"{ch1}","channelService":"linkedin","status":"sent","text":"Out now",` +
 		`"dueAt":"2026-02-27T14:00:00.000Z","sentAt":"2026-02-27T14:00:03.000Z","createdAt":"2026-02-20T08:00:00.000Z",` +
-		`"externalLink":null,"error":null},"measured":{"metrics":[{"type":"impressions","value":4210},` +
+		`"externalLink":null,"error":null,"tags":[]},"measured":{"metrics":[{"type":"impressions","value":4210},` +
 		`{"type":"engagementRate","value":7.3}]}},` +
 		`{"node":{"id":"{post2}","channelId":"{ch1}","channelService":"linkedin","status":"scheduled","text":"Soon",` +
 		`"dueAt":"2026-03-09T14:00:00.000Z","sentAt":null,"createdAt":"2026-02-21T08:00:00.000Z",` +
-		`"externalLink":null,"error":null},"measured":{"metrics":null}}],` +
+		`"externalLink":null,"error":null,"tags":[]},"measured":{"metrics":null}}],` +
 		`"pageInfo":{"hasNextPage":false,"endCursor":"c"}}}`
 	h.stub(gql("ListPosts", listPostsData), gql("ListPosts", measured))
 

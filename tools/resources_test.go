@@ -151,7 +151,7 @@ func TestChannelsResourceGroupsSeveralOrganizations(t *testing.T) {
 	assert.JSONEq(t, expand(`{"organizations":[
 		{"id":"{org1}","name":"Analytical Engines","channels":[
 			{"id":"{ch1}","name":"adalovelace","displayName":"Ada Lovelace","service":"linkedin","timezone":"America/New_York","isQueuePaused":false,"isDisconnected":false,"isLocked":false},
-			{"id":"{ch2}","name":"ada.codes","service":"instagram","timezone":"Europe/Berlin","isQueuePaused":true,"isDisconnected":false,"isLocked":false}]},
+			{"id":"{ch2}","name":"ada.codes","service":"facebook","timezone":"Europe/Berlin","isQueuePaused":true,"isDisconnected":false,"isLocked":false}]},
 		{"id":"{org2}","name":"Difference Engines","channels":[
 			{"id":"{ch4}","name":"ada.bsky.social","displayName":"Ada","service":"bluesky","timezone":"UTC","isQueuePaused":false,"isDisconnected":false,"isLocked":false}]}]}`), got)
 	h.assertVariables(t, "ListChannels", `{"organizationId":"{org1}"}`, `{"organizationId":"{org2}"}`)

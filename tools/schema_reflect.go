@@ -11,11 +11,14 @@ import (
 	"fmt"
 	"go/format"
 	"maps"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/invopop/jsonschema"
+
+	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
 func init() { reflectSchema = makeSchema }
@@ -56,6 +59,26 @@ var reflector = &jsonschema.Reflector{
 	DoNotReference:             true,
 	ExpandedStruct:             true,
 	RequiredFromJSONSchemaTags: true,
+	Mapper:                     threadMediaSchema,
+}
+
+// threadMediaSchema is the schema of Buffer's AssetInput where a result holds one: only in
+// a dry run's metadata, as a thread's media, which are never more than {image|video: {url}}
+// (urlAsset). Reflected whole, create_post's output schema would repeat every field of every
+// kind of asset once for each of the four networks with threads.
+func threadMediaSchema(t reflect.Type) *jsonschema.Schema {
+	if t != reflect.TypeFor[client.AssetInput]() {
+		return nil
+	}
+	url := func() *jsonschema.Schema {
+		props := jsonschema.NewProperties()
+		props.Set("url", &jsonschema.Schema{Type: "string"})
+		return &jsonschema.Schema{Type: "object", Properties: props, AdditionalProperties: jsonschema.FalseSchema}
+	}
+	props := jsonschema.NewProperties()
+	props.Set("image", url())
+	props.Set("video", url())
+	return &jsonschema.Schema{Type: "object", Properties: props, AdditionalProperties: jsonschema.FalseSchema}
 }
 
 func makeSchema(kind string, v any) json.RawMessage {

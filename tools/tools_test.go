@@ -27,10 +27,10 @@ type toolCase struct {
 var listPostsData = `{"posts":{"edges":[` +
 	`{"node":{"id":"{post1}","channelId":"{ch1}","channelService":"linkedin","status":"sent","text":"Out now",` +
 	`"dueAt":"2026-02-27T14:00:00.000Z","sentAt":"2026-02-27T14:00:03.000Z","createdAt":"2026-02-20T08:00:00.000Z",` +
-	`"externalLink":"https://www.linkedin.com/feed/update/1","error":null}},` +
+	`"externalLink":"https://www.linkedin.com/feed/update/1","error":null,"tags":[]}},` +
 	`{"node":{"id":"{post2}","channelId":"{ch2}","channelService":"instagram","status":"error","text":"Broken",` +
 	`"dueAt":"2026-02-26T09:00:00+01:00","sentAt":null,"createdAt":"2026-02-19T08:00:00Z","externalLink":null,` +
-	`"error":{"message":"Instagram refused the image","supportUrl":"https://support.buffer.com/x"}}}],` +
+	`"error":{"message":"Instagram refused the image","supportUrl":"https://support.buffer.com/x"},"tags":[]}}],` +
 	`"pageInfo":{"hasNextPage":true,"endCursor":"cursor-2"}}}`
 
 var toolCases = []toolCase{
@@ -49,7 +49,7 @@ var toolCases = []toolCase{
 		wantResult: `{"channels":[` +
 			`{"id":"{ch1}","name":"adalovelace","displayName":"Ada Lovelace","service":"linkedin","timezone":"America/New_York",` +
 			`"isQueuePaused":false,"isDisconnected":false,"isLocked":false},` +
-			`{"id":"{ch2}","name":"ada.codes","service":"instagram","timezone":"Europe/Berlin",` +
+			`{"id":"{ch2}","name":"ada.codes","service":"facebook","timezone":"Europe/Berlin",` +
 			`"isQueuePaused":true,"isDisconnected":false,"isLocked":false}]}`,
 	},
 	{
