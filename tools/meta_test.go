@@ -60,50 +60,30 @@ func TestEveryToolHasATitleAndADescription(t *testing.T) {
 	}
 }
 
-func TestEveryToolSetsAllFourAnnotationsAsSPECSays(t *testing.T) {
-	type hints struct{ readOnly, destructive, idempotent, openWorld bool }
-	read := hints{readOnly: true, destructive: false, idempotent: true, openWorld: false}
-	write := hints{readOnly: false, destructive: false, idempotent: false, openWorld: true}
-	destroy := hints{readOnly: false, destructive: true, idempotent: true, openWorld: false}
-	// Changes that stay inside the account (nothing reaches a social network), SPEC §7.2.
-	private := hints{readOnly: false, destructive: false, idempotent: false, openWorld: false}
-	want := map[string]hints{
-		"get_account":              read,
-		"list_channels":            read,
-		"get_channel":              read,
-		"list_posts":               read,
-		"get_post":                 read,
-		"create_post":              write,
-		"edit_post":                write,
-		"delete_post":              destroy,
-		"get_daily_posting_limits": read,
-		"move_post_in_queue":       private,
-		"list_ideas":               read,
-		"list_idea_groups":         read,
-		"create_idea":              private,
-
-		"get_aggregated_post_metrics": read,
-
-		"list_post_templates":  read,
-		"get_post_template":    read,
-		"create_post_template": private,
-		// The same change twice leaves the same template.
-		"update_post_template": {readOnly: false, destructive: false, idempotent: true, openWorld: false},
-		"delete_post_template": destroy,
-
-		"execute_query": read,
+// Every tool of the catalog has its row in toolCases, which the scenario tests expand.
+func TestEveryToolHasOneToolCase(t *testing.T) {
+	var got []string
+	for _, tc := range toolCases {
+		got = append(got, tc.tool)
 	}
+	assert.ElementsMatch(t, tools.Names(), got)
+}
+
+func TestEveryToolSetsAllFourAnnotationsAsSPECSays(t *testing.T) {
+	byName := map[string]*mcp.Tool{}
 	for _, tool := range allTools() {
-		name := tool.Definition.Name
-		t.Run(name, func(t *testing.T) {
-			a := tool.Definition.Annotations
+		byName[tool.Definition.Name] = &tool.Definition
+	}
+	for _, tc := range toolCases {
+		t.Run(tc.tool, func(t *testing.T) {
+			require.Contains(t, byName, tc.tool)
+			a := byName[tc.tool].Annotations
 			require.NotNil(t, a.ReadOnlyHint, "readOnlyHint")
 			require.NotNil(t, a.DestructiveHint, "destructiveHint")
 			require.NotNil(t, a.IdempotentHint, "idempotentHint")
 			require.NotNil(t, a.OpenWorldHint, "openWorldHint")
-			require.Contains(t, want, name, "SPEC §3 names this tool's annotations")
 			got := hints{readOnly: *a.ReadOnlyHint, destructive: *a.DestructiveHint, idempotent: *a.IdempotentHint, openWorld: *a.OpenWorldHint}
-			assert.Equal(t, want[name], got)
+			assert.Equal(t, tc.hints, got)
 		})
 	}
 }

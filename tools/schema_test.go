@@ -50,31 +50,6 @@ type scenario struct {
 	fanOut  bool // create_post across channels: posts and failures beside any error
 }
 
-// invalidArgs gives each tool arguments it refuses.
-var invalidArgs = map[string]string{
-	"get_account":   `{"x":1}`,
-	"list_channels": `{"organizationId":"x"}`,
-	"get_channel":   `{}`,
-	"list_posts":    `{"first":0}`,
-	"get_post":      `{}`,
-	"create_post":   `{"text":"x"}`,
-	"edit_post":     `{"postId":"{post1}"}`,
-	"delete_post":   `{}`,
-	"list_ideas":    `{"first":101}`,
-	"create_idea":   `{"organizationId":"{org1}"}`,
-
-	"get_daily_posting_limits":    `{"channelIds":[]}`,
-	"move_post_in_queue":          `{"postId":"{post1}","position":"middle"}`,
-	"list_idea_groups":            `{"organizationId":"x"}`,
-	"get_aggregated_post_metrics": `{"start":"someday"}`,
-	"list_post_templates":         `{"first":0}`,
-	"get_post_template":           `{}`,
-	"create_post_template":        `{"title":"x"}`,
-	"update_post_template":        `{"templateId":"` + template1 + `"}`,
-	"delete_post_template":        `{"templateId":"x"}`,
-	"execute_query":               `{"query":"mutation { deletePost(input: {id: \"x\"}) { __typename } }"}`,
-}
-
 // scenarios is, for every tool, its success and one result of each kind of error it can
 // answer: every failure of the table, every member of its union, InvalidArguments, and
 // for create_post the partial results of several channels.
@@ -82,7 +57,7 @@ func scenarios() []scenario {
 	var out []scenario
 	for _, tc := range toolCases {
 		out = append(out, scenario{name: "success", tool: tc.tool, args: tc.args, stubs: append(append([]stub{}, tc.setup...), gql(tc.op, tc.success))})
-		out = append(out, scenario{name: "InvalidArguments", tool: tc.tool, args: invalidArgs[tc.tool], isError: true})
+		out = append(out, scenario{name: "InvalidArguments", tool: tc.tool, args: tc.bad, isError: true})
 		for _, f := range failures {
 			if tc.mutation && !f.writes || !tc.mutation && !f.reads {
 				continue

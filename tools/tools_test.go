@@ -13,6 +13,8 @@ import (
 // the operation whose answer is under test (op, root field root), and what success looks like.
 type toolCase struct {
 	tool     string
+	hints    hints  // the four annotations SPEC §3 and §7.2 give it
+	bad      string // arguments it refuses (InvalidArguments), nothing sent
 	args     string
 	setup    []stub // answered before op: lookups that succeed
 	op, root string
@@ -23,6 +25,17 @@ type toolCase struct {
 	wantVars   string // op's variables, exactly
 	wantResult string // structuredContent, exactly
 }
+
+// The annotations of SPEC §3 and §7.2.
+type hints struct{ readOnly, destructive, idempotent, openWorld bool }
+
+var (
+	read    = hints{readOnly: true, destructive: false, idempotent: true, openWorld: false}
+	write   = hints{readOnly: false, destructive: false, idempotent: false, openWorld: true}
+	destroy = hints{readOnly: false, destructive: true, idempotent: true, openWorld: false}
+	// private is a change that stays inside the account: nothing reaches a social network.
+	private = hints{readOnly: false, destructive: false, idempotent: false, openWorld: false}
+)
 
 var listPostsData = `{"posts":{"edges":[` +
 	`{"node":{"id":"{post1}","channelId":"{ch1}","channelService":"linkedin","status":"sent","text":"Out now",` +
@@ -35,7 +48,8 @@ var listPostsData = `{"posts":{"edges":[` +
 
 var toolCases = []toolCase{
 	{
-		tool: "get_account", args: `{}`, op: "GetAccount",
+		tool: "get_account", hints: read, bad: `{"x":1}`,
+		args: `{}`, op: "GetAccount",
 		success:  accountData,
 		wantVars: "",
 		wantResult: `{"account":{"id":"{account}","email":"ada@example.com","name":"Ada Lovelace",` +
@@ -43,7 +57,8 @@ var toolCases = []toolCase{
 			`"organizations":[{"id":"{org1}","name":"Analytical Engines","channelCount":3}]}`,
 	},
 	{
-		tool: "list_channels", args: `{"organizationId":"{org1}"}`, op: "ListChannels",
+		tool: "list_channels", hints: read, bad: `{"organizationId":"x"}`,
+		args: `{"organizationId":"{org1}"}`, op: "ListChannels",
 		success:  `{"channels":[` + ch1JSON + `,` + ch2JSON + `]}`,
 		wantVars: `{"organizationId":"{org1}"}`,
 		wantResult: `{"channels":[` +
@@ -53,7 +68,8 @@ var toolCases = []toolCase{
 			`"isQueuePaused":true,"isDisconnected":false,"isLocked":false}]}`,
 	},
 	{
-		tool: "get_channel", args: `{"channelId":"{ch1}"}`, op: "GetChannel",
+		tool: "get_channel", hints: read, bad: `{}`,
+		args: `{"channelId":"{ch1}"}`, op: "GetChannel",
 		success:  `{"channel":` + ch1JSON + `}`,
 		wantVars: `{"id":"{ch1}"}`,
 		wantResult: `{"channel":{"id":"{ch1}","name":"adalovelace","displayName":"Ada Lovelace","service":"linkedin",` +
@@ -62,7 +78,8 @@ var toolCases = []toolCase{
 			`{"day":"sun","times":[],"paused":true}]}}`,
 	},
 	{
-		tool: "list_posts", args: `{"organizationId":"{org1}"}`, op: "ListPosts",
+		tool: "list_posts", hints: read, bad: `{"first":0}`,
+		args: `{"organizationId":"{org1}"}`, op: "ListPosts",
 		success:  listPostsData,
 		wantVars: `{"input":{"organizationId":"{org1}","sort":[{"field":"createdAt","direction":"desc"}]},"first":20}`,
 		wantResult: `{"posts":[` +
@@ -75,13 +92,15 @@ var toolCases = []toolCase{
 			`"pageInfo":{"hasNextPage":true,"endCursor":"cursor-2"}}`,
 	},
 	{
-		tool: "get_post", args: `{"postId":"{post1}"}`, op: "GetPost",
+		tool: "get_post", hints: read, bad: `{}`,
+		args: `{"postId":"{post1}"}`, op: "GetPost",
 		success:    `{"post":` + postJSON("{post1}", "{ch1}", "America/New_York", "Hello") + `}`,
 		wantVars:   `{"id":"{post1}"}`,
 		wantResult: `{"post":` + postResult("{post1}", "{ch1}", "America/New_York", "2026-03-10T10:00:00-04:00", "Hello") + `}`,
 	},
 	{
-		tool: "create_post", args: `{"channelId":"{ch1}","text":"Hello"}`,
+		tool: "create_post", hints: write, bad: `{"text":"x"}`,
+		args:  `{"channelId":"{ch1}","text":"Hello"}`,
 		setup: []stub{getChannelOK(ch1JSON)},
 		op:    "CreatePost", root: "createPost", mutation: true,
 		members: []string{"InvalidInputError", "LimitReachedError", "NotFoundError", "UnauthorizedError", "UnexpectedError", "RestProxyError"},
@@ -92,8 +111,9 @@ var toolCases = []toolCase{
 			`"dueAt":"2026-03-10T14:00:00Z","dueAtLocal":"2026-03-10T10:00:00-04:00","timezone":"America/New_York"}]}`,
 	},
 	{
-		tool: "edit_post", args: `{"postId":"{post1}","text":"Hello again"}`,
-		op: "EditPost", root: "editPost", mutation: true,
+		tool: "edit_post", hints: write, bad: `{"postId":"{post1}"}`,
+		args: `{"postId":"{post1}","text":"Hello again"}`,
+		op:   "EditPost", root: "editPost", mutation: true,
 		members: []string{"InvalidInputError", "LimitReachedError", "NotFoundError", "UnauthorizedError", "UnexpectedError", "RestProxyError"},
 		success: `{"editPost":{"__typename":"PostActionSuccess","post":` +
 			postJSON("{post1}", "{ch1}", "America/New_York", "Hello again") + `}}`,
@@ -101,37 +121,42 @@ var toolCases = []toolCase{
 		wantResult: `{"post":` + postResult("{post1}", "{ch1}", "America/New_York", "2026-03-10T10:00:00-04:00", "Hello again") + `}`,
 	},
 	{
-		tool: "delete_post", args: `{"postId":"{post1}"}`,
-		op: "DeletePost", root: "deletePost", mutation: true,
+		tool: "delete_post", hints: destroy, bad: `{}`,
+		args: `{"postId":"{post1}"}`,
+		op:   "DeletePost", root: "deletePost", mutation: true,
 		members:    []string{"VoidMutationError"},
 		success:    `{"deletePost":{"__typename":"DeletePostSuccess","id":"{post1}"}}`,
 		wantVars:   `{"id":"{post1}"}`,
 		wantResult: `{"deleted":{"postId":"{post1}"}}`,
 	},
 	{
-		tool: "list_ideas", args: `{"organizationId":"{org1}"}`, op: "ListIdeas",
+		tool: "list_ideas", hints: read, bad: `{"first":101}`,
+		args: `{"organizationId":"{org1}"}`, op: "ListIdeas",
 		success:    listIdeasData(ideaJSON),
 		wantVars:   `{"organizationId":"{org1}","first":20}`,
 		wantResult: `{"ideas":[` + ideaResult + `],"pageInfo":{"hasNextPage":true,"endCursor":"cursor-2"}}`,
 	},
 	{
-		tool: "create_idea", args: `{"organizationId":"{org1}","text":"One post per farm"}`,
-		op: "CreateIdea", root: "createIdea", mutation: true,
+		tool: "create_idea", hints: private, bad: `{"organizationId":"{org1}"}`,
+		args: `{"organizationId":"{org1}","text":"One post per farm"}`,
+		op:   "CreateIdea", root: "createIdea", mutation: true,
 		members:    []string{"InvalidInputError", "UnauthorizedError", "UnexpectedError", "LimitReachedError"},
 		success:    `{"createIdea":{"__typename":"Idea",` + ideaJSON[1:] + `}`,
 		wantVars:   `{"input":{"organizationId":"{org1}","content":{"text":"One post per farm"}}}`,
 		wantResult: `{"idea":` + ideaResult + `}`,
 	},
 	{
-		tool: "get_daily_posting_limits", args: `{"channelIds":["{ch1}","{ch3}"]}`, op: "DailyPostingLimits",
+		tool: "get_daily_posting_limits", hints: read, bad: `{"channelIds":[]}`,
+		args: `{"channelIds":["{ch1}","{ch3}"]}`, op: "DailyPostingLimits",
 		success:  limitsData,
 		wantVars: `{"channelIds":["{ch1}","{ch3}"]}`,
 		wantResult: `{"limits":[{"channelId":"{ch1}","sent":2,"scheduled":3,"limit":25,"isAtLimit":false},` +
 			`{"channelId":"{ch3}","sent":4,"scheduled":1,"isAtLimit":false}]}`,
 	},
 	{
-		tool: "move_post_in_queue", args: `{"postId":"{post1}","position":"top"}`,
-		op: "MovePostInQueue", root: "movePostInQueue", mutation: true,
+		tool: "move_post_in_queue", hints: private, bad: `{"postId":"{post1}","position":"middle"}`,
+		args: `{"postId":"{post1}","position":"top"}`,
+		op:   "MovePostInQueue", root: "movePostInQueue", mutation: true,
 		members: []string{"VoidMutationError"},
 		success: `{"movePostInQueue":{"__typename":"PostActionSuccess","post":` +
 			postJSON("{post1}", "{ch1}", "America/New_York", "Hello") + `}}`,
@@ -139,20 +164,23 @@ var toolCases = []toolCase{
 		wantResult: `{"post":` + postResult("{post1}", "{ch1}", "America/New_York", "2026-03-10T10:00:00-04:00", "Hello") + `}`,
 	},
 	{
-		tool: "list_idea_groups", args: `{"organizationId":"{org1}"}`, op: "ListIdeaGroups",
+		tool: "list_idea_groups", hints: read, bad: `{"organizationId":"x"}`,
+		args: `{"organizationId":"{org1}"}`, op: "ListIdeaGroups",
 		success:    ideaGroupsData,
 		wantVars:   `{"organizationId":"{org1}"}`,
 		wantResult: `{"groups":[{"id":"` + group1 + `","name":"Series"},{"id":"` + group2 + `","name":"Launch"}]}`,
 	},
 	{
-		tool: "get_aggregated_post_metrics", args: `{"organizationId":"{org1}","start":"2026-02-01","end":"2026-02-28"}`,
+		tool: "get_aggregated_post_metrics", hints: read, bad: `{"start":"someday"}`,
+		args:       `{"organizationId":"{org1}","start":"2026-02-01","end":"2026-02-28"}`,
 		op:         "AggregatedPostMetrics",
 		success:    metricsData,
 		wantVars:   `{"input":{"organizationId":"{org1}","startDateTime":"2026-02-01T00:00:00Z","endDateTime":"2026-02-28T00:00:00Z"}}`,
 		wantResult: metricsResultJSON,
 	},
 	{
-		tool: "list_post_templates", args: `{"organizationId":"{org1}"}`, op: "ListPostTemplates",
+		tool: "list_post_templates", hints: read, bad: `{"first":0}`,
+		args: `{"organizationId":"{org1}"}`, op: "ListPostTemplates",
 		success: `{"postTemplates":{"edges":[{"node":` + templateJSON + `}],` +
 			`"pageInfo":{"hasNextPage":false,"endCursor":"cursor-1"},"totalCount":1}}`,
 		wantVars: `{"input":{"organizationId":"{org1}"},"first":20}`,
@@ -160,37 +188,43 @@ var toolCases = []toolCase{
 			`"pageInfo":{"hasNextPage":false,"endCursor":"cursor-1"}}`,
 	},
 	{
-		tool: "get_post_template", args: `{"templateId":"` + template1 + `"}`, op: "GetPostTemplate",
+		tool: "get_post_template", hints: read, bad: `{}`,
+		args: `{"templateId":"` + template1 + `"}`, op: "GetPostTemplate",
 		success:    `{"postTemplate":` + templateJSON + `}`,
 		wantVars:   `{"id":"` + template1 + `"}`,
 		wantResult: `{"template":` + templateResultJSON + `}`,
 	},
 	{
-		tool: "create_post_template", args: `{"organizationId":"{org1}","title":"Event invite","body":"Join us on [day]"}`,
-		op: "CreatePostTemplate", root: "createPostTemplate", mutation: true,
+		tool: "create_post_template", hints: private, bad: `{"title":"x"}`,
+		args: `{"organizationId":"{org1}","title":"Event invite","body":"Join us on [day]"}`,
+		op:   "CreatePostTemplate", root: "createPostTemplate", mutation: true,
 		members:    []string{"VoidMutationError"},
 		success:    `{"createPostTemplate":{"__typename":"CreatePostTemplateSuccess","postTemplate":` + templateJSON + `}}`,
 		wantVars:   `{"input":{"organizationId":"{org1}","title":"Event invite","body":"Join us on [day]"}}`,
 		wantResult: `{"template":` + templateResultJSON + `}`,
 	},
 	{
-		tool: "update_post_template", args: `{"templateId":"` + template1 + `","body":"Join us on [day]"}`,
-		op: "UpdatePostTemplate", root: "updatePostTemplate", mutation: true,
+		// The same change twice leaves the same template: idempotent.
+		tool: "update_post_template", hints: hints{readOnly: false, destructive: false, idempotent: true, openWorld: false}, bad: `{"templateId":"` + template1 + `"}`,
+		args: `{"templateId":"` + template1 + `","body":"Join us on [day]"}`,
+		op:   "UpdatePostTemplate", root: "updatePostTemplate", mutation: true,
 		members:    []string{"VoidMutationError"},
 		success:    `{"updatePostTemplate":{"__typename":"UpdatePostTemplateSuccess","postTemplate":` + templateJSON + `}}`,
 		wantVars:   `{"input":{"id":"` + template1 + `","body":"Join us on [day]"}}`,
 		wantResult: `{"template":` + templateResultJSON + `}`,
 	},
 	{
-		tool: "delete_post_template", args: `{"templateId":"` + template1 + `"}`,
-		op: "DeletePostTemplate", root: "deletePostTemplate", mutation: true,
+		tool: "delete_post_template", hints: destroy, bad: `{"templateId":"x"}`,
+		args: `{"templateId":"` + template1 + `"}`,
+		op:   "DeletePostTemplate", root: "deletePostTemplate", mutation: true,
 		members:    []string{"VoidMutationError"},
 		success:    `{"deletePostTemplate":{"__typename":"EmptySuccess"}}`,
 		wantVars:   `{"id":"` + template1 + `"}`,
 		wantResult: `{"deleted":{"templateId":"` + template1 + `"}}`,
 	},
 	{
-		tool: "execute_query", args: executeQueryArgs, op: "Recent",
+		tool: "execute_query", hints: read, bad: `{"query":"mutation { deletePost(input: {id: \"x\"}) { __typename } }"}`,
+		args: executeQueryArgs, op: "Recent",
 		success:    `{"post":{"id":"{post1}","text":"Hello","sentAt":null}}`,
 		wantVars:   `{"id":"{post1}"}`,
 		wantResult: `{"data":{"post":{"id":"{post1}","text":"Hello","sentAt":null}}}`,
