@@ -140,7 +140,7 @@ func (c *Client) graphQLError(r *http.Response, errs []gqlError) error {
 	if validation {
 		// This build's operations were checked against its schema when it was generated, so
 		// Buffer refusing one as malformed means that Buffer's API changed since.
-		return &Error{Type: TypeUpstreamError, Message: ClipMessage("Buffer's API no longer matches this version of buffer-mcp. " +
+		return &Error{Type: TypeUpstreamError, SchemaChanged: true, Message: ClipMessage("Buffer's API no longer matches this version of buffer-mcp. " +
 			"Run `buffer-mcp doctor` to see what changed, and look for a newer buffer-mcp. Buffer answered: " + strings.Join(msgs, "; "))}
 	}
 	return &Error{Type: TypeUpstreamError, Message: ClipMessage("Buffer answered: " + strings.Join(msgs, "; "))}

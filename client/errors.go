@@ -25,7 +25,10 @@ type Error struct {
 	Retryable         bool
 	RetryAfterSeconds int    // from Retry-After, when Buffer sends it
 	Window            string // the rate-limit window Buffer names: 15m, 24h, 30d
-	Err               error
+	// SchemaChanged: Buffer refused the operation itself as not fitting its schema
+	// (GRAPHQL_VALIDATION_FAILED), so its API no longer matches this build.
+	SchemaChanged bool
+	Err           error
 }
 
 func (e *Error) Error() string { return e.Type + ": " + e.Message }

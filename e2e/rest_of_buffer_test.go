@@ -10,6 +10,7 @@ import (
 	"encoding/json"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
@@ -222,6 +223,30 @@ func TestTheRestOfBufferThroughTheBinary(t *testing.T) {
 		e := k.fails("move_post_in_queue", map[string]any{"postId": drafts.Posts[0].ID, "position": "bottom"})
 		assert.Equal(t, "UpstreamError", e.Type)
 		assert.Contains(t, e.Message, "Only a post in the queue can be moved")
+	})
+
+	t.Run("list_tags", func(t *testing.T) {
+		var got struct {
+			Tags []struct{ ID, Name, Color string }
+		}
+		k.ok("list_tags", nil, &got)
+		require.NotEmpty(t, got.Tags)
+		for _, tag := range got.Tags {
+			assert.Regexp(t, objectID, tag.ID)
+			assert.NotEmpty(t, tag.Name)
+			assert.NotEmpty(t, tag.Color)
+		}
+		// A post tagged by one of those names carries the tag's id.
+		var created postsResult
+		k.ok("create_post", map[string]any{"channelId": byService["linkedin"], "text": "Tagged", "saveToDraft": true,
+			"tags": []string{strings.ToUpper(got.Tags[0].Name)}}, &created)
+		var read struct {
+			Post struct{ Tags []struct{ ID, Name string } }
+		}
+		k.ok("get_post", map[string]any{"postId": created.Posts[0].ID}, &read)
+		require.Len(t, read.Post.Tags, 1)
+		assert.Equal(t, got.Tags[0].ID, read.Post.Tags[0].ID)
+		assert.Equal(t, "InvalidArguments", k.fails("list_tags", map[string]any{"organizationId": "nope"}).Type)
 	})
 
 	t.Run("list_idea_groups and create_idea group", func(t *testing.T) {

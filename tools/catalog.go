@@ -42,6 +42,7 @@ var catalog = []entry{
 	{"create_post", ToolsetPosts, createPost},
 	{"edit_post", ToolsetPosts, editPost},
 	{"delete_post", ToolsetPosts, deletePost},
+	{"list_tags", ToolsetPosts, listTags},
 	{"get_daily_posting_limits", ToolsetPosts, getDailyPostingLimits},
 	{"move_post_in_queue", ToolsetPosts, movePostInQueue},
 	{"list_ideas", ToolsetIdeas, listIdeas},

@@ -202,3 +202,18 @@ func TestChannelLookupNotFoundSaysWhereTheIDsComeFrom(t *testing.T) {
 		})
 	}
 }
+
+// tagsV2 is experimental: when Buffer no longer takes the query, list_tags says so, and
+// that tags can still be given by id.
+func TestListTagsSaysWhenBuffersTagsAPIHasChanged(t *testing.T) {
+	h := newHarness(t)
+	h.stub(stub{op: "ListTags", status: http.StatusBadRequest,
+		body: `{"errors":[{"message":"Cannot query field \"tagsV2\" on type \"Query\".","extensions":{"code":"GRAPHQL_VALIDATION_FAILED"}}]}`})
+
+	got := testkit.ToolError(t, h.call(t, "list_tags", `{"organizationId":"{org1}"}`))
+
+	assert.Equal(t, client.TypeUpstreamError, got.Type)
+	assert.Contains(t, got.Message, "tagsV2, experimental")
+	assert.Contains(t, got.Message, "tag posts by id")
+	assert.Contains(t, got.Message, "buffer-mcp doctor")
+}

@@ -146,6 +146,17 @@ var toolCases = []toolCase{
 		wantResult: `{"idea":` + ideaResult + `}`,
 	},
 	{
+		tool: "list_tags", hints: read, bad: `{"organizationId":"org-1"}`,
+		args: `{"organizationId":"{org1}"}`, op: "ListTags",
+		success: `{"tagsV2":{"edges":[` +
+			`{"node":{"id":"{tag2}","name":"Behind the scenes","color":"#00838F"}},` +
+			`{"node":{"id":"{tag1}","name":"Launch","color":"#C62828"}}],` +
+			`"pageInfo":{"hasNextPage":false,"endCursor":"c2"}}}`,
+		wantVars: `{"organizationId":"{org1}","first":100}`,
+		wantResult: `{"tags":[{"id":"{tag2}","name":"Behind the scenes","color":"#00838F"},` +
+			`{"id":"{tag1}","name":"Launch","color":"#C62828"}]}`,
+	},
+	{
 		tool: "get_daily_posting_limits", hints: read, bad: `{"channelIds":[]}`,
 		args: `{"channelIds":["{ch1}","{ch3}"]}`, op: "DailyPostingLimits",
 		success:  limitsData,
