@@ -44,12 +44,12 @@ func (a *metricsArgs) validate() error {
 	}
 	// Words the reader does not know are refused before anything is sent; the handler
 	// reads them again, in the account's timezone, and checks the window they make.
-	if _, err := readSpan(a.Start, time.Now(), time.UTC); err != nil {
-		return invalidArg("start", "%v", err)
+	if _, err := readSpan("start", a.Start, time.Now(), time.UTC); err != nil {
+		return err
 	}
 	if a.End != "" {
-		if _, err := readSpan(a.End, time.Now(), time.UTC); err != nil {
-			return invalidArg("end", "%v", err)
+		if _, err := readSpan("end", a.End, time.Now(), time.UTC); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -59,6 +59,7 @@ type metricsResult struct {
 	Metrics          []metricOut `json:"metrics"`
 	MetricsUpdatedAt string      `json:"metricsUpdatedAt,omitempty"`
 	Window           *windowOut  `json:"window,omitempty"`
+	Note             string      `json:"note,omitempty"` // what the window's words were read as, when the reader assumed something
 }
 
 type metricOut struct {
@@ -115,6 +116,7 @@ func getAggregatedPostMetrics(d *deps) Tool {
 				Metrics:          make([]metricOut, 0, len(resp.AggregatedPostMetrics.Metrics)),
 				MetricsUpdatedAt: bufferUTC(resp.AggregatedPostMetrics.MetricsUpdatedAt),
 				Window:           &windowOut{Start: w.first.Format(time.DateOnly), End: w.last.Format(time.DateOnly)},
+				Note:             w.note,
 			}
 			for _, m := range resp.AggregatedPostMetrics.Metrics {
 				out.Metrics = append(out.Metrics, metricOut{Type: string(m.Type), Name: m.Name, Value: m.Value, Unit: string(m.Unit)})

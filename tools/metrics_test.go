@@ -17,12 +17,15 @@ func TestMetricsWindowIsReadInTheAccountsTimezoneAndSentAsUTCDays(t *testing.T) 
 		shift      time.Duration // from fixedNow, Monday 2 March 2026 15:04:05 UTC
 		start, end string
 		want       [2]string // the first and last day sent
+		note       string    // in the result's note, when the reader assumed something
 	}{
 		{name: "today", start: "today", want: [2]string{"2026-03-02", "2026-03-02"}},
 		{name: "yesterday", start: "yesterday", want: [2]string{"2026-03-01", "2026-03-01"}},
 		{name: "last week, Monday to Sunday", start: "last week", want: [2]string{"2026-02-23", "2026-03-01"}},
-		{name: "this week, days ahead included", start: "This  Week", want: [2]string{"2026-03-02", "2026-03-08"}},
-		{name: "this month", start: "this month", want: [2]string{"2026-03-01", "2026-03-31"}},
+		{name: "this week, Monday to today", start: "This  Week", want: [2]string{"2026-03-02", "2026-03-02"},
+			note: `Read \"this week\" as Monday to today.`},
+		{name: "this month, the 1st to today", start: "this month", want: [2]string{"2026-03-01", "2026-03-02"},
+			note: `Read \"this month\" as the 1st to today.`},
 		{name: "last month", start: "last month", want: [2]string{"2026-02-01", "2026-02-28"}},
 		{name: "last month across the year", shift: -46 * 24 * time.Hour, start: "last month", want: [2]string{"2025-12-01", "2025-12-31"}},
 		{name: "last 7 days, today included", start: "last 7 days", want: [2]string{"2026-02-24", "2026-03-02"}},
@@ -53,6 +56,9 @@ func TestMetricsWindowIsReadInTheAccountsTimezoneAndSentAsUTCDays(t *testing.T) 
 			h.assertVariables(t, "AggregatedPostMetrics", `{"input":{"organizationId":"{org1}",`+
 				`"startDateTime":"`+tt.want[0]+`T00:00:00Z","endDateTime":"`+tt.want[1]+`T00:00:00Z"}}`)
 			assert.Contains(t, structured(t, res), `"window":{"start":"`+tt.want[0]+`","end":"`+tt.want[1]+`"}`)
+			if tt.note != "" {
+				assert.Contains(t, structured(t, res), tt.note)
+			}
 		})
 	}
 }
@@ -90,7 +96,7 @@ func TestMetricsRefuseAWindowBufferWouldNot(t *testing.T) {
 		{"words it does not read", `{"organizationId":"{org1}","start":"the week before Easter"}`, "start", "last week"},
 		{"end before start", `{"organizationId":"{org1}","start":"2026-02-10","end":"2026-02-01"}`, "end", "before the start"},
 		{"over 365 days", `{"organizationId":"{org1}","start":"2025-01-01","end":"2026-01-01"}`, "end", "366 days"},
-		{"last 400 days", `{"organizationId":"{org1}","start":"last 400 days"}`, "start", "1 to 365"},
+		{"last 400 days", `{"organizationId":"{org1}","start":"last 400 days"}`, "start", "up to a year"},
 		{"a tag that is not an id", `{"organizationId":"{org1}","start":"2026-02-01","tags":["launch"]}`, "tags[0]", "24 hexadecimal"},
 		{"a channel that is not an id", `{"channelIds":["linkedin"],"start":"2026-02-01"}`, "channelIds[0]", "24 hexadecimal"},
 	}

@@ -3,11 +3,13 @@ package tools
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/mark3labs/mcp-go/mcp"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/internal/dueat"
 )
 
 // The queue beyond single posts: how full each channel's day is, and moving a post to
@@ -123,4 +125,18 @@ func movePostInQueue(d *deps) Tool {
 			}
 		},
 	}, d)
+}
+
+// readDate reads a day, 2026-12-24, or an RFC 3339 time as the calendar day it names (in
+// its own offset), as that date's midnight in UTC.
+func readDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if d, err := time.Parse(time.DateOnly, s); err == nil {
+		return d, true
+	}
+	if t, ok := dueat.ParseRFC3339(strings.ToUpper(s)); ok {
+		y, m, d := t.Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), true
+	}
+	return time.Time{}, false
 }
