@@ -164,8 +164,8 @@ func (o *postOptions) validateThread() error {
 	}
 	for i, item := range o.Thread {
 		f := fmt.Sprintf("thread[%d]", i)
-		if item.Text == "" && len(item.Assets) == 0 {
-			return invalidArg(f+".text", "is empty and there are no assets: each post of a thread needs one or the other")
+		if err := checkText(f+".text", item.Text, len(item.Assets) > 0); err != nil {
+			return err
 		}
 		for j, u := range item.Assets {
 			if err := checkURL(fmt.Sprintf("%s.assets[%d]", f, j), u); err != nil {

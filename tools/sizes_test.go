@@ -25,14 +25,19 @@ func TestTextIsBoundedAndNotBlank(t *testing.T) {
 	tests := []struct {
 		name, tool, args string
 		want             string // the message's start; "" for a success
+		field            string // "" for text
 	}{
-		{"create_post, 100,001 characters", "create_post", `{"channelId":"{ch1}","text":"` + tooLong + `"}`, "text: is 100001 characters long"},
-		{"create_post, white space only", "create_post", `{"channelId":"{ch1}","text":" \n\t "}`, "text: is only white space"},
-		{"create_post, empty", "create_post", `{"channelId":"{ch1}","text":""}`, "text: is empty"},
-		{"edit_post, 100,001 characters", "edit_post", `{"postId":"{post1}","text":"` + tooLong + `"}`, "text: is 100001 characters long"},
-		{"edit_post, white space only and no assets left", "edit_post", `{"postId":"{post1}","text":"   ","assets":[]}`, "text: is only white space"},
-		{"create_post, 100,000 characters", "create_post", `{"channelId":"{ch1}","text":"` + atMost + `"}`, ""},
-		{"create_post, white space beside an image", "create_post", `{"channelId":"{ch1}","text":"  "` + image + `}`, ""},
+		{"create_post, 100,001 characters", "create_post", `{"channelId":"{ch1}","text":"` + tooLong + `"}`, "text: is 100001 characters long", ""},
+		{"create_post, white space only", "create_post", `{"channelId":"{ch1}","text":" \n\t "}`, "text: is only white space", ""},
+		{"create_post, empty", "create_post", `{"channelId":"{ch1}","text":""}`, "text: is empty", ""},
+		{"edit_post, 100,001 characters", "edit_post", `{"postId":"{post1}","text":"` + tooLong + `"}`, "text: is 100001 characters long", ""},
+		{"edit_post, white space only and no assets left", "edit_post", `{"postId":"{post1}","text":"   ","assets":[]}`, "text: is only white space", ""},
+		{"create_post, 100,000 characters", "create_post", `{"channelId":"{ch1}","text":"` + atMost + `"}`, "", ""},
+		{"create_post, white space beside an image", "create_post", `{"channelId":"{ch1}","text":"  "` + image + `}`, "", ""},
+		{"a thread's post of 100,001 characters", "create_post", `{"channelId":"{ch1}","thread":[{"text":"one"},{"text":"` + tooLong + `"}]}`,
+			"thread[1].text: is 100001 characters long", "thread[1].text"},
+		{"a thread's post of white space only", "create_post", `{"channelId":"{ch1}","thread":[{"text":"one"},{"text":"  "}]}`,
+			"thread[1].text: is only white space", "thread[1].text"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -49,7 +54,11 @@ func TestTextIsBoundedAndNotBlank(t *testing.T) {
 			}
 			got := testkit.ToolError(t, res)
 			assert.Equal(t, tools.TypeInvalidArguments, got.Type)
-			assert.Equal(t, "text", got.Field)
+			field := tt.field
+			if field == "" {
+				field = "text"
+			}
+			assert.Equal(t, field, got.Field)
 			assert.True(t, strings.HasPrefix(got.Message, tt.want), got.Message)
 			assert.Less(t, len(got.Message), 300, "the message does not repeat the text")
 			h.fake.assertNoRequest(t)
