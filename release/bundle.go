@@ -2,11 +2,14 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
 // mcpbVersion is the @anthropic-ai/mcpb CLI the bundle is packed and validated with; CI
@@ -43,6 +46,9 @@ func makeBundle(out, work string, v version, bins []artifact, mcpbCmd string) (s
 		return "", fmt.Errorf("packaging/mcpb/manifest.json must hold %s once, for the release's version", placeholder)
 	}
 	manifest = bytes.Replace(manifest, []byte(placeholder), []byte(`"version": "`+v.semver+`",`), 1)
+	if manifest, err = withTools(manifest); err != nil {
+		return "", err
+	}
 	if err := os.WriteFile(filepath.Join(stage, "manifest.json"), manifest, 0o644); err != nil {
 		return "", err
 	}
@@ -118,4 +124,47 @@ func runMCPB(cmd []string, args ...string) (string, error) {
 		return out.String(), fmt.Errorf("mcpb %s: %w\n%s", strings.Join(args, " "), err, out.String())
 	}
 	return out.String(), nil
+}
+
+// withTools fills the manifest's empty "tools" list with the tools the bundle offers, those
+// of the default toolsets, each with the first sentence of its description: the catalog
+// stays the one place the tools are written.
+func withTools(manifest []byte) ([]byte, error) {
+	const empty = `"tools": [],`
+	if bytes.Count(manifest, []byte(empty)) != 1 {
+		return nil, fmt.Errorf("packaging/mcpb/manifest.json must hold %s once, for the tools the bundle offers", empty)
+	}
+	ts, err := tools.New(tools.Deps{}).Select(tools.Selection{})
+	if err != nil {
+		return nil, err
+	}
+	type tool struct {
+		Name        string `json:"name"`
+		Description string `json:"description"`
+	}
+	list := make([]tool, len(ts))
+	for i, t := range ts {
+		list[i] = tool{Name: t.Definition.Name, Description: firstSentence(t.Definition.Description)}
+	}
+	b, err := json.MarshalIndent(list, "  ", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Replace(manifest, []byte(empty), append(append([]byte(`"tools": `), b...), ','), 1), nil
+}
+
+// firstSentence is a description up to its first full stop followed by a space, an
+// abbreviation's ("e.g. ") aside.
+func firstSentence(s string) string {
+	for i := 0; ; {
+		j := strings.Index(s[i:], ". ")
+		if j < 0 {
+			return s
+		}
+		end := i + j + 1
+		if !strings.HasSuffix(s[:end], "e.g.") && !strings.HasSuffix(s[:end], "i.e.") {
+			return s[:end]
+		}
+		i = end
+	}
 }

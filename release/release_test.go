@@ -59,9 +59,11 @@ func TestServerJSONFitsTheRegistrySchema(t *testing.T) {
 // server with, the version the release replaces, the key as a sensitive setting, read-only
 // and sandbox as options, and every tool the server offers.
 func TestBundleManifest(t *testing.T) {
-	raw, err := os.ReadFile("../packaging/mcpb/manifest.json")
+	template, err := os.ReadFile("../packaging/mcpb/manifest.json")
 	require.NoError(t, err)
-	assert.Equal(t, 1, bytes.Count(raw, []byte(`"version": "0.0.0",`)))
+	assert.Equal(t, 1, bytes.Count(template, []byte(`"version": "0.0.0",`)))
+	raw, err := withTools(template) // as the release writes it
+	require.NoError(t, err)
 	var m struct {
 		ManifestVersion string `json:"manifest_version"`
 		Server          struct {
@@ -71,7 +73,8 @@ func TestBundleManifest(t *testing.T) {
 			} `json:"mcp_config"`
 		} `json:"server"`
 		Tools []struct {
-			Name string `json:"name"`
+			Name        string `json:"name"`
+			Description string `json:"description"`
 		} `json:"tools"`
 		UserConfig map[string]struct {
 			Type      string `json:"type"`
@@ -94,6 +97,7 @@ func TestBundleManifest(t *testing.T) {
 	var names []string
 	for _, tool := range m.Tools {
 		names = append(names, tool.Name)
+		assert.NotEmpty(t, tool.Description, tool.Name)
 	}
 	ts, err := tools.New(tools.Deps{}).Select(tools.Selection{})
 	require.NoError(t, err)
@@ -194,4 +198,10 @@ func TestVersions(t *testing.T) {
 		_, err := newVersion(bad, s)
 		assert.Error(t, err, bad)
 	}
+}
+
+func TestFirstSentence(t *testing.T) {
+	assert.Equal(t, "One post in full, e.g. to check it.", firstSentence("One post in full, e.g. to check it. Ids come from list_posts."))
+	assert.Equal(t, "No full stop", firstSentence("No full stop"))
+	assert.Equal(t, "Ends here.", firstSentence("Ends here."))
 }
