@@ -89,6 +89,7 @@ func TestBundleManifest(t *testing.T) {
 		"BUFFER_API_KEY":       "${user_config.api_key}",
 		"BUFFER_MCP_READ_ONLY": "${user_config.read_only}",
 		"BUFFER_MCP_SANDBOX":   "${user_config.sandbox}",
+		"BUFFER_MCP_TOOLSETS":  "${user_config.toolsets}",
 	}, m.Server.MCPConfig.Env)
 	assert.True(t, m.UserConfig["api_key"].Sensitive)
 	assert.True(t, m.UserConfig["api_key"].Required)
