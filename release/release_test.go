@@ -42,7 +42,7 @@ func TestServerJSONFitsTheRegistrySchema(t *testing.T) {
 	for _, e := range s.Packages[0].Env {
 		secret[e.Name] = e.IsSecret
 	}
-	assert.Equal(t, map[string]bool{"BUFFER_API_KEY": true, "BUFFER_MCP_READ_ONLY": false, "BUFFER_MCP_SANDBOX": false}, secret)
+	assert.Equal(t, map[string]bool{"BUFFER_API_KEY": true, "BUFFER_MCP_READ_ONLY": false, "BUFFER_MCP_SANDBOX": false, "BUFFER_MCP_TOOLSETS": false}, secret)
 
 	for name, broken := range map[string]string{
 		"description over 100 characters": strings.Replace(string(data), `"description": "Schedule`, `"description": "`+strings.Repeat("x", 100), 1),
