@@ -25,8 +25,8 @@ const (
 	// ShutdownGrace bounds how long in-flight calls may finish after SIGINT/SIGTERM.
 	ShutdownGrace = 10 * time.Second
 	// sessionIdleTTL drops a 2025-era session that has been idle this long: mcp-go keeps
-	// one (about 10 KiB, bench/README.md) until its client sends DELETE, which a client that
-	// simply goes away never does.
+	// one (BENCHMARKS.md measures what it holds) until its client sends DELETE, which a
+	// client that simply goes away never does.
 	sessionIdleTTL = 30 * time.Minute
 )
 

@@ -16,8 +16,8 @@ import (
 )
 
 // DefaultMaxSessions is the default cap on live 2025-era sessions, and on open event
-// streams: a person's server has a handful of each, and a thousand of each take a few
-// tens of MiB (bench/README.md) and as many open files.
+// streams: a person's server has a handful of each, and a thousand of each take tens of
+// MiB and as many open files (BENCHMARKS.md measures them).
 const DefaultMaxSessions = 1000
 
 // sessionLimit bounds what a 2025-era client can hold open (SPEC §7.3): the sessions that
