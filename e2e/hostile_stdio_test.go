@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/buffer-mcp/buffer-mcp/stdioserver"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -114,15 +115,14 @@ func shareNow(id int, channelID string) string {
 	return fmt.Sprintf(`{"jsonrpc":"2.0","id":%d,"method":"tools/call","params":{"name":"create_post","arguments":{"channelId":%q,"text":"publish now? %d","mode":"shareNow"}}}`, id, channelID, id)
 }
 
-// maxPendingQuestions is the binary's bound on questions waiting for the person at once
-// (cmd/buffer-mcp/stdio.go); the test fails if the two differ.
-const maxPendingQuestions = 16
+// The binary's bounds over stdio.
+const (
+	maxPendingQuestions = stdioserver.MaxPendingQuestions
+	stdioQueue          = stdioserver.Queue
+)
 
 // codeInvalidRequest is JSON-RPC's error code for a message that is not a valid request.
 const codeInvalidRequest = -32600
-
-// stdioQueue is how many calls the binary admits at once over stdio (cmd/buffer-mcp/stdio.go).
-const stdioQueue = 100
 
 // TestUnansweredQuestionsNeverStallTheServer: a 2025-era client that declared elicitation
 // and never answers. Six "publish now?" questions wait (more than the five workers that

@@ -19,6 +19,7 @@ import (
 	"github.com/mark3labs/mcp-go/server"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
+	"github.com/buffer-mcp/buffer-mcp/stdioserver"
 	"github.com/buffer-mcp/buffer-mcp/tools"
 )
 
@@ -98,7 +99,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		tuneGC(getenv)
 		return serveHTTP(ctx, srv, cfg, stdout, log)
 	}
-	if err := serveStdio(ctx, srv, stdin, stdout, log); err != nil {
+	if err := stdioserver.Serve(ctx, srv, stdin, stdout, log); err != nil {
 		log.Error("stdio transport failed", "err", err)
 		return exitFailure
 	}

@@ -1,6 +1,5 @@
-package main
-
-// The stdio transport (SPEC §5): newline-delimited JSON-RPC on stdin and stdout.
+// Package stdioserver is the stdio transport (SPEC §5): newline-delimited JSON-RPC on stdin
+// and stdout.
 //
 // It is this program's own rather than mcp-go's StdioServer, which runs tools/call on a
 // pool of five workers fed by a queue of 100. A handler that asks the person (the
@@ -10,11 +9,11 @@ package main
 // again: not the answers, not even ping. Here:
 //
 //   - the read loop never runs a request: every request gets a goroutine;
-//   - calls that reach Buffer (tools/call, resources/read) work in one of stdioWorkers
+//   - calls that reach Buffer (tools/call, resources/read) work in one of Workers
 //     slots, and a call gives its slot back while it waits for the person;
-//   - the questions waiting at once are bounded (maxPendingQuestions), and each wait ends
+//   - the questions waiting at once are bounded (MaxPendingQuestions), and each wait ends
 //     with the call (its deadline, a cancellation, the end of stdin);
-//   - the read loop waits only when stdioQueue calls are admitted, and those finish
+//   - the read loop waits only when Queue calls are admitted, and those finish
 //     without it (none of them holds a slot while waiting for an answer it would read).
 //
 // It exits when stdin closes, once the calls it has read are answered (drainTimeout at
@@ -22,6 +21,7 @@ package main
 // A message that is not a request it can answer (an id that is null or not a string or an
 // integer, a request that is also a response) gets a JSON-RPC error at once, so that
 // nothing waits for an answer that would never come.
+package stdioserver
 
 import (
 	"bufio"
@@ -32,7 +32,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -47,14 +46,14 @@ const (
 	// cancelled mid-flight (a cancelled mutation is OutcomeUnknown). Clients that close
 	// stdin on exit have nothing in flight, so for them the server exits at once.
 	drainTimeout = 35 * time.Second
-	// stdioWorkers is how many calls may work (reach Buffer) at once, as mcp-go's pool.
-	stdioWorkers = 5
-	// stdioQueue is how many calls may be admitted (working, waiting for a slot or for the
+	// Workers is how many calls may work (reach Buffer) at once, as mcp-go's pool.
+	Workers = 5
+	// Queue is how many calls may be admitted (working, waiting for a slot or for the
 	// person) before the read loop waits for one to finish.
-	stdioQueue = 100
-	// maxPendingQuestions bounds the questions waiting for the person at once; one more is
+	Queue = 100
+	// MaxPendingQuestions bounds the questions waiting for the person at once; one more is
 	// answered at once as not confirmed.
-	maxPendingQuestions = 16
+	MaxPendingQuestions = 16
 )
 
 // JSON-RPC error codes.
@@ -66,12 +65,12 @@ const (
 
 var (
 	errInputClosed      = errors.New("the client closed its input, so no answer can come")
-	errTooManyQuestions = fmt.Errorf("%d questions are already waiting for the person", maxPendingQuestions)
+	errTooManyQuestions = fmt.Errorf("%d questions are already waiting for the person", MaxPendingQuestions)
 )
 
-// serveStdio serves srv on stdin and stdout until stdin closes (once every call read has
+// Serve serves srv on stdin and stdout until stdin closes (once every call read has
 // its answer) or ctx ends. Nothing but MCP is written to stdout: logs go to stderr.
-func serveStdio(ctx context.Context, srv *server.MCPServer, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
+func Serve(ctx context.Context, srv *server.MCPServer, stdin io.Reader, stdout io.Writer, log *slog.Logger) error {
 	t := newStdio(srv, stdout, log)
 	err := t.serve(ctx, stdin)
 	switch {
@@ -91,7 +90,7 @@ type stdio struct {
 	srv     *server.MCPServer
 	out     *lineWriter
 	log     *slog.Logger
-	session *stdioSession
+	session *session
 
 	slots    chan struct{} // a token per working call
 	admitted chan struct{} // a token per admitted call
@@ -114,9 +113,9 @@ func newStdio(srv *server.MCPServer, stdout io.Writer, log *slog.Logger) *stdio 
 		srv:      srv,
 		out:      out,
 		log:      log,
-		session:  newStdioSession(out),
-		slots:    make(chan struct{}, stdioWorkers),
-		admitted: make(chan struct{}, stdioQueue),
+		session:  newSession(out),
+		slots:    make(chan struct{}, Workers),
+		admitted: make(chan struct{}, Queue),
 		inflight: map[string]*stdioRequest{},
 	}
 }
@@ -261,7 +260,7 @@ func canonicalID(raw json.RawMessage) json.RawMessage {
 }
 
 // request runs one request on its goroutine. A call (tools/call, resources/read) is first
-// admitted, which the read loop waits for when stdioQueue calls are in flight.
+// admitted, which the read loop waits for when Queue calls are in flight.
 func (t *stdio) request(ctx context.Context, id json.RawMessage, method string, msg []byte, callsCtx, othersCtx context.Context) {
 	req := &stdioRequest{}
 	key := string(id)
@@ -448,151 +447,4 @@ func (s *slot) release() {
 		s.held = false
 		<-s.sem
 	}
-}
-
-// stdioSession is the one client of the stdio transport, as mcp-go sees it: its client
-// info, capabilities and log level, its notifications, and the questions asked of it.
-type stdioSession struct {
-	out           *lineWriter
-	notifications chan mcp.JSONRPCNotification
-	initialized   atomic.Bool
-	logLevel      atomic.Value // mcp.LoggingLevel
-	info          atomic.Value // mcp.Implementation
-	caps          atomic.Value // mcp.ClientCapabilities
-	version       atomic.Value // string: the protocol version initialize negotiated
-
-	nextID    atomic.Int64
-	questions chan struct{} // a token per question waiting
-	closed    chan struct{} // closed when stdin has closed
-	closeOnce sync.Once
-	mu        sync.Mutex
-	waiting   map[string]chan questionAnswer // by canonical id
-}
-
-type questionAnswer struct {
-	result, err json.RawMessage
-}
-
-var (
-	_ server.SessionWithClientInfo  = (*stdioSession)(nil)
-	_ server.SessionWithLogging     = (*stdioSession)(nil)
-	_ server.SessionWithElicitation = (*stdioSession)(nil)
-)
-
-func newStdioSession(out *lineWriter) *stdioSession {
-	return &stdioSession{
-		out:           out,
-		notifications: make(chan mcp.JSONRPCNotification, 100),
-		questions:     make(chan struct{}, maxPendingQuestions),
-		closed:        make(chan struct{}),
-		waiting:       map[string]chan questionAnswer{},
-	}
-}
-
-func (s *stdioSession) SessionID() string { return "stdio" }
-func (s *stdioSession) NotificationChannel() chan<- mcp.JSONRPCNotification {
-	return s.notifications
-}
-func (s *stdioSession) Initialize()       { s.initialized.Store(true) }
-func (s *stdioSession) Initialized() bool { return s.initialized.Load() }
-
-func (s *stdioSession) SetLogLevel(level mcp.LoggingLevel) { s.logLevel.Store(level) }
-func (s *stdioSession) GetLogLevel() mcp.LoggingLevel {
-	if l, ok := s.logLevel.Load().(mcp.LoggingLevel); ok {
-		return l
-	}
-	return mcp.LoggingLevelError
-}
-
-func (s *stdioSession) SetClientInfo(info mcp.Implementation) { s.info.Store(info) }
-func (s *stdioSession) GetClientInfo() mcp.Implementation {
-	info, _ := s.info.Load().(mcp.Implementation)
-	return info
-}
-func (s *stdioSession) SetClientCapabilities(caps mcp.ClientCapabilities) { s.caps.Store(caps) }
-func (s *stdioSession) GetClientCapabilities() mcp.ClientCapabilities {
-	caps, _ := s.caps.Load().(mcp.ClientCapabilities)
-	return caps
-}
-func (s *stdioSession) SetProtocolVersion(v string) { s.version.Store(v) }
-func (s *stdioSession) ProtocolVersion() string {
-	v, _ := s.version.Load().(string)
-	return v
-}
-
-// closeInput ends every question waiting, and refuses new ones: no answer can come.
-func (s *stdioSession) closeInput() { s.closeOnce.Do(func() { close(s.closed) }) }
-
-// RequestElicitation asks the client (elicitation/create) and waits for its answer, the
-// end of ctx, or the end of stdin. While it waits, the call gives its working slot back,
-// and takes one again (unless ctx has ended) once the wait is over.
-func (s *stdioSession) RequestElicitation(ctx context.Context, request mcp.ElicitationRequest) (*mcp.ElicitationResult, error) {
-	if sl, ok := ctx.Value(slotKey{}).(*slot); ok {
-		sl.release()
-		defer sl.acquire(ctx)
-	}
-	select {
-	case <-s.closed:
-		return nil, errInputClosed
-	case s.questions <- struct{}{}:
-		defer func() { <-s.questions }()
-	default:
-		return nil, errTooManyQuestions
-	}
-	id := json.RawMessage(fmt.Sprint(s.nextID.Add(1)))
-	answer := make(chan questionAnswer, 1)
-	s.mu.Lock()
-	s.waiting[string(id)] = answer
-	s.mu.Unlock()
-	defer func() {
-		s.mu.Lock()
-		delete(s.waiting, string(id))
-		s.mu.Unlock()
-	}()
-
-	err := s.out.write(struct {
-		JSONRPC string                `json:"jsonrpc"`
-		ID      json.RawMessage       `json:"id"`
-		Method  string                `json:"method"`
-		Params  mcp.ElicitationParams `json:"params"`
-	}{mcp.JSONRPC_VERSION, id, string(mcp.MethodElicitationCreate), request.Params})
-	if err != nil {
-		return nil, fmt.Errorf("write elicitation/create: %w", err)
-	}
-
-	select {
-	case a := <-answer:
-		if a.err != nil {
-			var e struct {
-				Message string `json:"message"`
-			}
-			_ = json.Unmarshal(a.err, &e)
-			return nil, fmt.Errorf("the client answered elicitation/create with an error: %s", strings.TrimSpace(e.Message))
-		}
-		var res mcp.ElicitationResult
-		if err := json.Unmarshal(a.result, &res); err != nil {
-			return nil, fmt.Errorf("read the answer to elicitation/create: %w", err)
-		}
-		return &res, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-s.closed:
-		return nil, errInputClosed
-	}
-}
-
-// deliver hands an answer from the client to the question with its id; false when no
-// question waits for it.
-func (s *stdioSession) deliver(id, result, errObj json.RawMessage) bool {
-	s.mu.Lock()
-	answer, ok := s.waiting[string(id)]
-	s.mu.Unlock()
-	if !ok {
-		return false
-	}
-	select {
-	case answer <- questionAnswer{result: result, err: errObj}:
-	default: // answered already
-	}
-	return true
 }

@@ -1,4 +1,4 @@
-package main
+package stdioserver
 
 import (
 	"context"
@@ -44,7 +44,7 @@ func serveInMemory(t *testing.T, srv *server.MCPServer) (io.WriteCloser, *testki
 	out := &testkit.SyncBuffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- serveStdio(t.Context(), srv, inR, out, slog.New(slog.DiscardHandler))
+		done <- Serve(t.Context(), srv, inR, out, slog.New(slog.DiscardHandler))
 	}()
 	return inW, out, done
 }
@@ -55,7 +55,7 @@ func waitDone(t *testing.T, done <-chan error) {
 	case err := <-done:
 		require.NoError(t, err)
 	case <-time.After(10 * time.Second):
-		t.Fatal("serveStdio did not return after stdin closed")
+		t.Fatal("Serve did not return after stdin closed")
 	}
 }
 
