@@ -20,7 +20,7 @@ type createPostArgs struct {
 	DueAt          string     `json:"dueAt,omitempty" jsonschema_description:"When to publish, in the person's words (\"tomorrow 9am\", \"in 2 hours\", \"next Friday 17:30 PST\") or a date-time, read in each channel's timezone unless it names one. Implies customScheduled. Pass the words; do not compute dates."`
 	SchedulingType string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic (default) publishes; notification reminds the person."`
 	SaveToDraft    bool       `json:"saveToDraft,omitempty" jsonschema_description:"A draft; never publishes."`
-	Assets         []assetArg `json:"assets,omitempty" jsonschema_description:"Media by public URL."`
+	Assets         []assetArg `json:"assets,omitempty" jsonschema_description:"Media: type, public url; altText for images; a document (LinkedIn PDF) needs title and thumbnailUrl."`
 	postOptions
 	NeedsApproval     bool   `json:"needsApproval,omitempty" jsonschema_description:"Submit for approval."`
 	IdeaID            string `json:"ideaId,omitempty" jsonschema_description:"From list_ideas."`

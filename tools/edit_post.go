@@ -19,7 +19,7 @@ type editPostArgs struct {
 	DueAt          *string     `json:"dueAt,omitempty" jsonschema_description:"New time, as in create_post: the person's words or a date-time, read in the channel's timezone. Implies customScheduled."`
 	Mode           *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Reschedule: as in create_post. Omit to keep the schedule."`
 	SchedulingType *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic or notification."`
-	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it."`
+	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it. type, url, altText, title, thumbnailUrl as in create_post."`
 	SaveToDraft    *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true moves the post to drafts."`
 	postOptions
 	Approval          string `json:"approval,omitempty" jsonschema:"enum=request,enum=revert" jsonschema_description:"Request approval of a draft, or revert it to draft."`
