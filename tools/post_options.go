@@ -12,23 +12,24 @@ import (
 )
 
 // postOptions are SPEC §7.1's network options: one vocabulary for every network, shared by
-// create_post and edit_post (so both show the same words), which networks.go maps onto each
-// target channel's metadata. Which network takes which option is said once, in
-// create_post's description; each property says only what the name does not. The fields of
-// thread, youtube and googleBusiness have no description of their own: their parent's names
-// each one and says what a model needs of it (meta_test.go checks that), in fewer tokens.
+// create_post and edit_post, which networks.go maps onto each target channel's metadata.
+// The descriptions are create_post's: each says which networks take the option (as
+// networkOptions does) and what the name does not; edit_post points to them
+// (editPostArgs.schemaDescriptions). The fields of thread, youtube and googleBusiness have
+// no description of their own: their parent's names each one and says what a model needs
+// of it (meta_test.go checks that), in fewer tokens.
 type postOptions struct {
-	PostType       string       `json:"postType,omitempty" jsonschema:"enum=post,enum=reel,enum=story,enum=carousel" jsonschema_description:"Default post (carousel: 2+ media); reel needs a video."`
-	ShareToFeed    *bool        `json:"shareToFeed,omitempty" jsonschema_description:"Reel in the feed too; default true."`
-	FirstComment   string       `json:"firstComment,omitempty" jsonschema_description:"Posted right after."`
-	Title          string       `json:"title,omitempty" jsonschema_description:"Video or pin title."`
-	Link           string       `json:"link,omitempty" jsonschema_description:"Link preview, or pin destination."`
-	Board          string       `json:"board,omitempty" jsonschema_description:"Name or id (get_channel)."`
-	Thread         []threadItem `json:"thread,omitempty" jsonschema_description:"2+ posts {text, assets: image or video URLs}; the first is text."`
+	PostType       string       `json:"postType,omitempty" jsonschema:"enum=post,enum=reel,enum=story,enum=carousel" jsonschema_description:"Instagram, Facebook, Threads; reel needs a video."`
+	ShareToFeed    *bool        `json:"shareToFeed,omitempty" jsonschema_description:"Instagram reel in the feed too; default true."`
+	FirstComment   string       `json:"firstComment,omitempty" jsonschema_description:"Instagram, Facebook, LinkedIn."`
+	Title          string       `json:"title,omitempty" jsonschema_description:"YouTube, Pinterest, TikTok photo title."`
+	Link           string       `json:"link,omitempty" jsonschema_description:"Preview (Facebook, LinkedIn, Threads, Bluesky; not with assets) or pin destination."`
+	Board          string       `json:"board,omitempty" jsonschema_description:"Pinterest board name or id (get_channel)."`
+	Thread         []threadItem `json:"thread,omitempty" jsonschema_description:"X, Threads, Bluesky, Mastodon: 2+ posts {text, assets: image or video URLs}; the first is text."`
 	YouTube        *youtubeArg  `json:"youtube,omitempty" jsonschema_description:"Defaults: categoryId 22, privacy public, madeForKids false, notifySubscribers true."`
-	GoogleBusiness *googleArg   `json:"googleBusiness,omitempty" jsonschema_description:"type offer or event needs title, start, end (date or date-time); couponCode, terms: offer; button: call to action, buttonLink its URL (an offer's link)."`
-	ContentWarning string       `json:"contentWarning,omitempty" jsonschema_description:"Spoiler text."`
-	Tags           []string     `json:"tags,omitempty" jsonschema_description:"Names or ids."`
+	GoogleBusiness *googleArg   `json:"googleBusiness,omitempty" jsonschema_description:"offer or event type needs title, start, end (dates or date-times); couponCode, terms: offers; button (not offers), buttonLink."`
+	ContentWarning string       `json:"contentWarning,omitempty" jsonschema_description:"Mastodon spoiler text."`
+	Tags           []string     `json:"tags,omitempty" jsonschema_description:"Names or ids (list_tags)."`
 }
 
 // threadItem is one post of a thread. Its media are URLs only, to keep the schema small: a

@@ -88,10 +88,26 @@ func makeSchema(kind string, v any) json.RawMessage {
 	return makeInputSchema(v)
 }
 
+// describer is an argument type that words some of its top-level properties itself, in
+// place of the tags of a type it embeds (edit_post, of the options it shares with
+// create_post).
+type describer interface {
+	schemaDescriptions() map[string]string
+}
+
 // makeInputSchema is the JSON Schema of an argument type.
 func makeInputSchema(args any) json.RawMessage {
 	s := reflector.Reflect(args)
 	s.Version = ""
+	if d, ok := args.(describer); ok {
+		for name, desc := range d.schemaDescriptions() {
+			p, ok := s.Properties.Get(name)
+			if !ok {
+				panic(fmt.Sprintf("tools: %T words property %q, which it does not have", args, name)) // caught by go generate
+			}
+			p.Description = desc
+		}
+	}
 	return mustMarshal(s)
 }
 

@@ -48,9 +48,9 @@ type templateResult struct {
 var templateVisibilities = []string{"private", "internal"}
 
 type listTemplatesArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
-	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
-	After          string `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one organization."`
+	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Default 20."`
+	After          string `json:"after,omitempty" jsonschema_description:"Previous page's endCursor."`
 
 	first int // First, or the default page size; resolved by validate
 }
@@ -130,7 +130,7 @@ func getPostTemplate(d *deps) Tool {
 }
 
 type createTemplateArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one organization."`
 	Title          string `json:"title" jsonschema:"required" jsonschema_description:"Its name."`
 	Body           string `json:"body" jsonschema:"required" jsonschema_description:"The text posts start from."`
 	Description    string `json:"description,omitempty" jsonschema_description:"When to use it."`
