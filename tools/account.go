@@ -33,7 +33,7 @@ func getAccount(d *deps) Tool {
 	return newTool(spec[getAccountArgs, getAccountResult]{
 		name:        "get_account",
 		title:       "Get account",
-		description: "The account: email, timezone, current time there, and organizations (ids for organizationId).",
+		description: "The account: email, timezone, current time there, organizations.",
 		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, _ *getAccountArgs) (*getAccountResult, error) {
 			return d.accountResult(ctx)

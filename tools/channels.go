@@ -9,7 +9,7 @@ import (
 )
 
 type listChannelsArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
 }
 
 func (a *listChannelsArgs) validate() error {
@@ -52,7 +52,7 @@ func listChannels(d *deps) Tool {
 	return newTool(spec[listChannelsArgs, listChannelsResult]{
 		name:        "list_channels",
 		title:       "List channels",
-		description: "List channels (connected social accounts) with the ids and timezones posting needs.",
+		description: "Channels (connected social accounts): the ids and timezones posting needs.",
 		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listChannelsArgs) (*listChannelsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
@@ -105,7 +105,7 @@ func getChannel(d *deps) Tool {
 	return newTool(spec[getChannelArgs, getChannelResult]{
 		name:        "get_channel",
 		title:       "Get channel",
-		description: "One channel: organization, posting schedule (local times queued posts go out), Pinterest boards.",
+		description: "One channel: organization, posting schedule (when queued posts go out), Pinterest boards.",
 		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getChannelArgs) (*getChannelResult, error) {
 			ch, err := d.channel(ctx, args.ChannelID)

@@ -17,10 +17,10 @@ type createPostArgs struct {
 	ChannelIDs     []string   `json:"channelIds,omitempty" jsonschema_description:"One post on each."`
 	Text           string     `json:"text,omitempty" jsonschema_description:"Post text."`
 	Mode           string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Default addToQueue; shareNext: queue front; shareNow: at once."`
-	DueAt          string     `json:"dueAt,omitempty" jsonschema_description:"The person's words (tomorrow 9am, in 2 hours, Friday 17:30 PST) or a date-time, in each channel's timezone unless it names one. Implies customScheduled. Pass the words; do not compute dates."`
+	DueAt          string     `json:"dueAt,omitempty" jsonschema_description:"The person's words (tomorrow 9am, in 2 hours, Friday 17:30 PST) or a date-time, in each channel's timezone unless named. Implies customScheduled. Pass the words; do not compute dates."`
 	SchedulingType string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"notification: remind instead of publishing."`
 	SaveToDraft    bool       `json:"saveToDraft,omitempty" jsonschema_description:"A draft; never publishes."`
-	Assets         []assetArg `json:"assets,omitempty" jsonschema_description:"type, public url; altText: images; a document (LinkedIn PDF) needs title and thumbnailUrl."`
+	Assets         []assetArg `json:"assets,omitempty" jsonschema_description:"type, public url; altText for images; document (LinkedIn PDF): title, thumbnailUrl required."`
 	postOptions
 	NeedsApproval     bool   `json:"needsApproval,omitempty" jsonschema_description:"Submit for approval."`
 	IdeaID            string `json:"ideaId,omitempty" jsonschema_description:"From list_ideas."`
@@ -176,9 +176,9 @@ func createPost(d *deps) Tool {
 	return newTool(spec[createPostArgs, createPostResult]{
 		name:  "create_post",
 		title: "Create post",
-		description: "Create a post on one channel or the same on several: queue, schedule, draft or publish " +
-			"now; dryRun previews. Instagram, TikTok, Pinterest need media; YouTube a video and title; Pinterest a " +
-			"board; Google Business googleBusiness.",
+		description: "Queue, schedule, draft or publish now a post, on one channel or several. Instagram, " +
+			"TikTok, Pinterest need media; YouTube a video and title; Pinterest a board; Google Business " +
+			"googleBusiness.",
 		hints:   writeHints,
 		confirm: d.confirmCreatePost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createPostArgs) (*createPostResult, error) {

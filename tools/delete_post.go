@@ -28,7 +28,7 @@ func deletePost(d *deps) Tool {
 	return newTool(spec[deletePostArgs, deletePostResult]{
 		name:        "delete_post",
 		title:       "Delete post",
-		description: "Delete a post for good: queued, draft or sent (a sent post stays on the network).",
+		description: "Delete a post for good, even a sent one (it stays on the network).",
 		hints:       deleteHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *deletePostArgs) (*deletePostResult, error) {
 			resp, err := client.DeletePost(ctx, d.gql, args.PostID)

@@ -16,11 +16,11 @@ import (
 type editPostArgs struct {
 	PostID         string      `json:"postId" jsonschema:"required" jsonschema_description:"From list_posts."`
 	Text           *string     `json:"text,omitempty" jsonschema_description:"New text."`
-	DueAt          *string     `json:"dueAt,omitempty" jsonschema_description:"See create_post; implies customScheduled."`
+	DueAt          *string     `json:"dueAt,omitempty" jsonschema_description:"See create_post."`
 	Mode           *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"See create_post."`
 	SchedulingType *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"See create_post."`
-	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it. type, url, altText, title, thumbnailUrl: see create_post."`
-	SaveToDraft    *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true moves the post to drafts."`
+	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media ([] removes it); type, url, altText, title, thumbnailUrl as in create_post."`
+	SaveToDraft    *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true: move to drafts."`
 	postOptions
 	Approval          string `json:"approval,omitempty" jsonschema:"enum=request,enum=revert" jsonschema_description:"request approval of a draft, or revert to draft."`
 	ConfirmPublishNow bool   `json:"confirmPublishNow,omitempty" jsonschema_description:"Only after the person confirmed shareNow."`
@@ -134,12 +134,11 @@ func (d *deps) readPostDueAt(dueAt string, post func() (*client.PostDetail, erro
 // editPost is edit_post: change a post's text, media or schedule, leaving the rest alone.
 func editPost(d *deps) Tool {
 	return newTool(spec[editPostArgs, editPostResult]{
-		name:  "edit_post",
-		title: "Edit post",
-		description: "Change a queued, scheduled or draft post (from list_posts): only what is given changes; " +
-			"options as in create_post.",
-		hints:   writeHints,
-		confirm: d.confirmEditPost, // shareNow: ask the person first (confirm.go)
+		name:        "edit_post",
+		title:       "Edit post",
+		description: "Change a post not yet sent (from list_posts); only what is given changes.",
+		hints:       writeHints,
+		confirm:     d.confirmEditPost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *editPostArgs) (*editPostResult, error) {
 			// The post is read at most once, and only when the edit needs it: for its
 			// channel's timezone, or for its network and options as they are.

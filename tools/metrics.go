@@ -16,10 +16,10 @@ import (
 // updates them about once a day.
 
 type metricsArgs struct {
-	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one organization."`
+	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
 	ChannelIDs     []string `json:"channelIds,omitempty" jsonschema_description:"From list_channels; default all."`
-	Start          string   `json:"start" jsonschema:"required" jsonschema_description:"First day: 2026-11-30 or words (last week, this month, since Monday...)."`
-	End            string   `json:"end,omitempty" jsonschema_description:"Last day, included; default start. At most 365 days."`
+	Start          string   `json:"start" jsonschema:"required" jsonschema_description:"First day: a date or words (last week, since Monday...)."`
+	End            string   `json:"end,omitempty" jsonschema_description:"Included; default start. At most 365 days."`
 	Tags           []string `json:"tags,omitempty" jsonschema_description:"Tag ids, from list_tags."`
 }
 
@@ -78,11 +78,10 @@ type windowOut struct {
 // posts did over some days.
 func getAggregatedPostMetrics(d *deps) Tool {
 	return newTool(spec[metricsArgs, metricsResult]{
-		name:  "get_aggregated_post_metrics",
-		title: "Get aggregated post metrics",
-		description: "Totals of sent posts' metrics (impressions, clicks...) over days: how did last week do? " +
-			"Experimental; updated daily.",
-		hints: readHints,
+		name:        "get_aggregated_post_metrics",
+		title:       "Get aggregated post metrics",
+		description: "Totals of sent posts' metrics over days: how did last week do? Experimental; updated daily.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *metricsArgs) (*metricsResult, error) {
 			orgID, err := d.postsOrganization(ctx, args.OrganizationID, args.ChannelIDs)
 			if err != nil {

@@ -22,12 +22,12 @@ type postOptions struct {
 	PostType       string       `json:"postType,omitempty" jsonschema:"enum=post,enum=reel,enum=story,enum=carousel" jsonschema_description:"Instagram, Facebook, Threads; reel needs a video."`
 	ShareToFeed    *bool        `json:"shareToFeed,omitempty" jsonschema_description:"Instagram reel in the feed too; default true."`
 	FirstComment   string       `json:"firstComment,omitempty" jsonschema_description:"Instagram, Facebook, LinkedIn."`
-	Title          string       `json:"title,omitempty" jsonschema_description:"YouTube, Pinterest, TikTok photo title."`
+	Title          string       `json:"title,omitempty" jsonschema_description:"YouTube, Pinterest, TikTok photo."`
 	Link           string       `json:"link,omitempty" jsonschema_description:"Preview (Facebook, LinkedIn, Threads, Bluesky; not with assets) or pin destination."`
 	Board          string       `json:"board,omitempty" jsonschema_description:"Pinterest board name or id (get_channel)."`
-	Thread         []threadItem `json:"thread,omitempty" jsonschema_description:"X, Threads, Bluesky, Mastodon: 2+ posts {text, assets: image or video URLs}; the first is text."`
+	Thread         []threadItem `json:"thread,omitempty" jsonschema_description:"X, Threads, Bluesky, Mastodon: 2+ {text, assets: image or video URLs}; the first is text."`
 	YouTube        *youtubeArg  `json:"youtube,omitempty" jsonschema_description:"Defaults: categoryId 22, privacy public, madeForKids false, notifySubscribers true."`
-	GoogleBusiness *googleArg   `json:"googleBusiness,omitempty" jsonschema_description:"offer or event type needs title, start, end (dates or date-times); couponCode, terms: offers; button (not offers), buttonLink."`
+	GoogleBusiness *googleArg   `json:"googleBusiness,omitempty" jsonschema_description:"type offer or event needs title, start, end (dates or date-times); couponCode, terms: offers; button: not offers; buttonLink."`
 	ContentWarning string       `json:"contentWarning,omitempty" jsonschema_description:"Mastodon spoiler text."`
 	Tags           []string     `json:"tags,omitempty" jsonschema_description:"Names or ids (list_tags)."`
 }

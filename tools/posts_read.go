@@ -30,7 +30,7 @@ type listPostsArgs struct {
 	Status         []string `json:"status,omitempty" jsonschema:"enum=draft,enum=needs_approval,enum=scheduled,enum=sending,enum=sent,enum=error" jsonschema_description:"The queue is scheduled; published is sent."`
 	DueAfter       string   `json:"dueAfter,omitempty" jsonschema_description:"RFC 3339."`
 	DueBefore      string   `json:"dueBefore,omitempty" jsonschema_description:"RFC 3339."`
-	Sort           string   `json:"sort,omitempty" jsonschema:"enum=dueAt_asc,enum=dueAt_desc,enum=createdAt_asc,enum=createdAt_desc" jsonschema_description:"Default dueAt_asc for unpublished statuses, else createdAt_desc."`
+	Sort           string   `json:"sort,omitempty" jsonschema:"enum=dueAt_asc,enum=dueAt_desc,enum=createdAt_asc,enum=createdAt_desc" jsonschema_description:"Default dueAt_asc if unpublished, else createdAt_desc."`
 	First          *int     `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Default 20."`
 	After          string   `json:"after,omitempty" jsonschema_description:"Previous page's endCursor; same filters."`
 	IncludeMetrics bool     `json:"includeMetrics,omitempty" jsonschema_description:"Add sent posts' metrics."`
@@ -118,7 +118,7 @@ func listPosts(d *deps) Tool {
 	return newTool(spec[listPostsArgs, listPostsResult]{
 		name:        "list_posts",
 		title:       "List posts",
-		description: "List posts by channel, status and due time: what is scheduled this week? Pages with first/after.",
+		description: "List posts by channel, status and due time: what is scheduled this week?",
 		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listPostsArgs) (*listPostsResult, error) {
 			orgID, err := d.postsOrganization(ctx, args.OrganizationID, args.ChannelIDs)
@@ -185,11 +185,10 @@ type getPostResult struct {
 // getPost is get_post: one post in full, with its time in the channel's timezone.
 func getPost(d *deps) Tool {
 	return newTool(spec[getPostArgs, getPostResult]{
-		name:  "get_post",
-		title: "Get post",
-		description: "One post in full: text, status, media, options, due time in UTC and the channel's " +
-			"timezone; check before editing.",
-		hints: readHints,
+		name:        "get_post",
+		title:       "Get post",
+		description: "One post in full, with its local due time; check before editing.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getPostArgs) (*getPostResult, error) {
 			resp, err := client.GetPost(ctx, d.gql, args.PostID)
 			if err != nil {
