@@ -123,8 +123,8 @@ type createdPost struct {
 	PostType   string `json:"postType,omitempty"`
 	optionsOut
 	Tags     []tagOut                  `json:"tags,omitempty"`
-	Metadata *client.PostInputMetaData `json:"metadata,omitempty"` // a dry run's, as it would be sent
-	Note     string                    `json:"note,omitempty"`     // a daylight-saving edge, options ignored, defaults
+	Metadata *client.PostInputMetaData `json:"metadata,omitempty" jsonschema_description:"Dry run: the metadata this channel would get, as Buffer's PostInputMetaData."`
+	Note     string                    `json:"note,omitempty"` // a daylight-saving edge, options ignored, defaults
 }
 
 // target is one channel a post goes to, with dueAt read in its timezone, and what its
