@@ -176,7 +176,7 @@ func createPost(d *deps) Tool {
 	return newTool(spec[createPostArgs, createPostResult]{
 		name:  "create_post",
 		title: "Create post",
-		description: "Queue, schedule, draft or publish now a post, on one channel or several. Instagram, " +
+		description: "Create a post on one channel or several: queue, schedule, draft or publish now. Instagram, " +
 			"TikTok, Pinterest need media; YouTube a video and title; Pinterest a board; Google Business " +
 			"googleBusiness.",
 		hints:   writeHints,
