@@ -31,11 +31,10 @@ type organizationOut struct {
 // their organizations.
 func getAccount(d *deps) Tool {
 	return newTool(spec[getAccountArgs, getAccountResult]{
-		name:  "get_account",
-		title: "Get account",
-		description: "Get the Buffer account: email, timezone, the current time there, and its " +
-			"organizations (ids for organizationId).",
-		hints: readHints,
+		name:        "get_account",
+		title:       "Get account",
+		description: "The account: email, timezone, current time there, organizations.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, _ *getAccountArgs) (*getAccountResult, error) {
 			return d.accountResult(ctx)
 		},

@@ -8,13 +8,15 @@ import (
 )
 
 // assetArg is one piece of media by public URL (Buffer has no upload: it fetches the URL
-// when the post is published, so the URL must stay reachable until then).
+// when the post is published, so the URL must stay reachable until then). Its fields are
+// named in the description of the assets argument that holds them (create_post's and
+// edit_post's), which costs a model fewer tokens than a description on each.
 type assetArg struct {
-	Type         string `json:"type" jsonschema:"required,enum=image,enum=video,enum=document,enum=link" jsonschema_description:"document: LinkedIn PDF."`
-	URL          string `json:"url" jsonschema:"required" jsonschema_description:"Public URL."`
-	AltText      string `json:"altText,omitempty" jsonschema_description:"Image description."`
-	Title        string `json:"title,omitempty" jsonschema_description:"Video, link or document title."`
-	ThumbnailURL string `json:"thumbnailUrl,omitempty" jsonschema_description:"Preview image; required for document, not video."`
+	Type         string `json:"type" jsonschema:"required,enum=image,enum=video,enum=document,enum=link"`
+	URL          string `json:"url" jsonschema:"required"`
+	AltText      string `json:"altText,omitempty"`
+	Title        string `json:"title,omitempty"`
+	ThumbnailURL string `json:"thumbnailUrl,omitempty"`
 }
 
 // validateAssets checks each asset as Buffer would, naming the field of the first problem.

@@ -9,7 +9,7 @@ import (
 )
 
 type listChannelsArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
 }
 
 func (a *listChannelsArgs) validate() error {
@@ -50,11 +50,10 @@ func toChannelOut(ch client.ChannelFields) channelOut {
 // listChannels is list_channels: the social accounts posts can go to.
 func listChannels(d *deps) Tool {
 	return newTool(spec[listChannelsArgs, listChannelsResult]{
-		name:  "list_channels",
-		title: "List channels",
-		description: "List the channels (connected social accounts: LinkedIn, Instagram...) with the ids, " +
-			"services and timezones that posting and filtering need.",
-		hints: readHints,
+		name:        "list_channels",
+		title:       "List channels",
+		description: "Channels (connected social accounts): the ids and timezones posting needs.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listChannelsArgs) (*listChannelsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
@@ -74,7 +73,7 @@ func listChannels(d *deps) Tool {
 }
 
 type getChannelArgs struct {
-	ChannelID string `json:"channelId" jsonschema:"required" jsonschema_description:"Channel id from list_channels."`
+	ChannelID string `json:"channelId" jsonschema:"required" jsonschema_description:"From list_channels."`
 }
 
 func (a *getChannelArgs) validate() error { return checkID("channelId", a.ChannelID) }
@@ -104,11 +103,10 @@ type scheduleDay struct {
 // getChannel is get_channel: one channel with its posting schedule (the queue's slots).
 func getChannel(d *deps) Tool {
 	return newTool(spec[getChannelArgs, getChannelResult]{
-		name:  "get_channel",
-		title: "Get channel",
-		description: "Get one channel with its organization and posting schedule (the local times " +
-			"at which queued posts go out), and a Pinterest channel's boards.",
-		hints: readHints,
+		name:        "get_channel",
+		title:       "Get channel",
+		description: "One channel: organization, posting schedule (when queued posts go out), Pinterest boards.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getChannelArgs) (*getChannelResult, error) {
 			ch, err := d.channel(ctx, args.ChannelID)
 			if err != nil {

@@ -15,16 +15,16 @@ import (
 type createPostArgs struct {
 	ChannelID      string     `json:"channelId,omitempty" jsonschema_description:"From list_channels; or channelIds."`
 	ChannelIDs     []string   `json:"channelIds,omitempty" jsonschema_description:"One post on each."`
-	Text           string     `json:"text,omitempty" jsonschema_description:"The post's text."`
-	Mode           string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"addToQueue (default, next free slot), shareNext (queue front), shareNow (at once), customScheduled (at dueAt)."`
-	DueAt          string     `json:"dueAt,omitempty" jsonschema_description:"When to publish, in the person's words (\"tomorrow 9am\", \"in 2 hours\", \"next Friday 17:30 PST\") or a date-time, read in each channel's timezone unless it names one. Implies customScheduled. Pass the words; do not compute dates."`
-	SchedulingType string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic (default) publishes; notification reminds the person."`
+	Text           string     `json:"text,omitempty" jsonschema_description:"Post text."`
+	Mode           string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Default addToQueue; shareNext: queue front; shareNow: at once."`
+	DueAt          string     `json:"dueAt,omitempty" jsonschema_description:"The person's words (tomorrow 9am, in 2 hours, Friday 17:30 PST) or a date-time, in each channel's timezone unless named. Implies customScheduled. Pass the words; do not compute dates."`
+	SchedulingType string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"notification: remind instead of publishing."`
 	SaveToDraft    bool       `json:"saveToDraft,omitempty" jsonschema_description:"A draft; never publishes."`
-	Assets         []assetArg `json:"assets,omitempty" jsonschema_description:"Media by public URL."`
+	Assets         []assetArg `json:"assets,omitempty" jsonschema_description:"type, public url; altText for images; document (LinkedIn PDF): title, thumbnailUrl required."`
 	postOptions
 	NeedsApproval     bool   `json:"needsApproval,omitempty" jsonschema_description:"Submit for approval."`
 	IdeaID            string `json:"ideaId,omitempty" jsonschema_description:"From list_ideas."`
-	DryRun            bool   `json:"dryRun,omitempty" jsonschema_description:"Check and show the posts; create nothing."`
+	DryRun            bool   `json:"dryRun,omitempty" jsonschema_description:"Preview; create nothing."`
 	ConfirmPublishNow bool   `json:"confirmPublishNow,omitempty" jsonschema_description:"Only after the person confirmed shareNow."`
 
 	sched schedule // resolved by validate
@@ -123,8 +123,8 @@ type createdPost struct {
 	PostType   string `json:"postType,omitempty"`
 	optionsOut
 	Tags     []tagOut                  `json:"tags,omitempty"`
-	Metadata *client.PostInputMetaData `json:"metadata,omitempty"` // a dry run's, as it would be sent
-	Note     string                    `json:"note,omitempty"`     // a daylight-saving edge, options ignored, defaults
+	Metadata *client.PostInputMetaData `json:"metadata,omitempty" jsonschema_description:"Dry run: the metadata this channel would get, as Buffer's PostInputMetaData."`
+	Note     string                    `json:"note,omitempty"` // a daylight-saving edge, options ignored, defaults
 }
 
 // target is one channel a post goes to, with dueAt read in its timezone, and what its
@@ -176,12 +176,9 @@ func createPost(d *deps) Tool {
 	return newTool(spec[createPostArgs, createPostResult]{
 		name:  "create_post",
 		title: "Create post",
-		description: "Create a post on one channel or the same post on several: queue, schedule at dueAt, " +
-			"draft or publish now; dryRun previews. Networks: Instagram, TikTok, Pinterest need media; YouTube a " +
-			"video and title; Pinterest a board; Google Business googleBusiness. postType: Instagram, Facebook; " +
-			"firstComment: Instagram, Facebook, LinkedIn; title: YouTube, Pinterest, TikTok; link: Facebook, " +
-			"LinkedIn, Threads, Bluesky (no assets), Pinterest; thread: X, Threads, Bluesky, Mastodon; " +
-			"contentWarning: Mastodon. Elsewhere an option is not sent (see note).",
+		description: "Create a post on one channel or several: queue, schedule, draft or publish now. Instagram, " +
+			"TikTok, Pinterest need media; YouTube a video and title; Pinterest a board; Google Business " +
+			"googleBusiness.",
 		hints:   writeHints,
 		confirm: d.confirmCreatePost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createPostArgs) (*createPostResult, error) {

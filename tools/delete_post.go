@@ -10,7 +10,7 @@ import (
 )
 
 type deletePostArgs struct {
-	PostID string `json:"postId" jsonschema:"required" jsonschema_description:"Post id from list_posts."`
+	PostID string `json:"postId" jsonschema:"required" jsonschema_description:"From list_posts."`
 }
 
 func (a *deletePostArgs) validate() error { return checkID("postId", a.PostID) }
@@ -26,11 +26,10 @@ type deletedPost struct {
 // deletePost is delete_post: remove a post from the queue, drafts or history.
 func deletePost(d *deps) Tool {
 	return newTool(spec[deletePostArgs, deletePostResult]{
-		name:  "delete_post",
-		title: "Delete post",
-		description: "Delete a post for good: queued, draft or sent (a sent post stays on the network). " +
-			"Post ids come from list_posts.",
-		hints: deleteHints,
+		name:        "delete_post",
+		title:       "Delete post",
+		description: "Delete a post for good, even a sent one (it stays on the network).",
+		hints:       deleteHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *deletePostArgs) (*deletePostResult, error) {
 			resp, err := client.DeletePost(ctx, d.gql, args.PostID)
 			if err != nil {

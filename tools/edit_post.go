@@ -14,18 +14,38 @@ import (
 // editPostArgs uses pointers so that an argument left out is told apart from an empty one:
 // only what is given is sent, and Buffer keeps the rest.
 type editPostArgs struct {
-	PostID         string      `json:"postId" jsonschema:"required" jsonschema_description:"Post id from list_posts."`
+	PostID         string      `json:"postId" jsonschema:"required" jsonschema_description:"From list_posts."`
 	Text           *string     `json:"text,omitempty" jsonschema_description:"New text."`
-	DueAt          *string     `json:"dueAt,omitempty" jsonschema_description:"New time, as in create_post: the person's words or a date-time, read in the channel's timezone. Implies customScheduled."`
-	Mode           *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"Reschedule: as in create_post. Omit to keep the schedule."`
-	SchedulingType *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"automatic or notification."`
-	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media; [] removes it."`
-	SaveToDraft    *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true moves the post to drafts."`
+	DueAt          *string     `json:"dueAt,omitempty" jsonschema_description:"See create_post."`
+	Mode           *string     `json:"mode,omitempty" jsonschema:"enum=addToQueue,enum=shareNext,enum=shareNow,enum=customScheduled" jsonschema_description:"See create_post."`
+	SchedulingType *string     `json:"schedulingType,omitempty" jsonschema:"enum=automatic,enum=notification" jsonschema_description:"See create_post."`
+	Assets         *[]assetArg `json:"assets,omitempty" jsonschema_description:"Replaces all media ([] removes it); type, url, altText, title, thumbnailUrl as in create_post."`
+	SaveToDraft    *bool       `json:"saveToDraft,omitempty" jsonschema_description:"true: move to drafts."`
 	postOptions
-	Approval          string `json:"approval,omitempty" jsonschema:"enum=request,enum=revert" jsonschema_description:"Request approval of a draft, or revert it to draft."`
+	Approval          string `json:"approval,omitempty" jsonschema:"enum=request,enum=revert" jsonschema_description:"request approval of a draft, or revert to draft."`
 	ConfirmPublishNow bool   `json:"confirmPublishNow,omitempty" jsonschema_description:"Only after the person confirmed shareNow."`
 
 	sched schedule
+}
+
+// schemaDescriptions are edit_post's own words for the options it shares with create_post
+// (postOptions, whose tags are create_post's): a model reads both tools, so each points to
+// create_post's rather than saying it again. The schema generator puts them in the schema.
+func (editPostArgs) schemaDescriptions() map[string]string {
+	const same = "See create_post."
+	return map[string]string{
+		"postType":       same,
+		"shareToFeed":    same,
+		"firstComment":   same,
+		"title":          same,
+		"link":           same,
+		"board":          same,
+		"thread":         "See create_post: text, assets.",
+		"youtube":        "See create_post: categoryId, privacy, madeForKids, notifySubscribers.",
+		"googleBusiness": "See create_post: type, title, start, end, couponCode, terms, button, buttonLink.",
+		"contentWarning": same,
+		"tags":           same,
+	}
 }
 
 func (a *editPostArgs) validate() error {
@@ -114,12 +134,11 @@ func (d *deps) readPostDueAt(dueAt string, post func() (*client.PostDetail, erro
 // editPost is edit_post: change a post's text, media or schedule, leaving the rest alone.
 func editPost(d *deps) Tool {
 	return newTool(spec[editPostArgs, editPostResult]{
-		name:  "edit_post",
-		title: "Edit post",
-		description: "Change a queued, scheduled or draft post: only the arguments given change, options as in " +
-			"create_post. A new dueAt reschedules it. Post ids come from list_posts.",
-		hints:   writeHints,
-		confirm: d.confirmEditPost, // shareNow: ask the person first (confirm.go)
+		name:        "edit_post",
+		title:       "Edit post",
+		description: "Change a post not yet sent (from list_posts); only what is given changes.",
+		hints:       writeHints,
+		confirm:     d.confirmEditPost, // shareNow: ask the person first (confirm.go)
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *editPostArgs) (*editPostResult, error) {
 			// The post is read at most once, and only when the edit needs it: for its
 			// channel's timezone, or for its network and options as they are.

@@ -82,7 +82,7 @@ func executeQuery(d *deps) Tool {
 		name:  "execute_query",
 		title: "Execute GraphQL query",
 		description: "Run one read-only GraphQL query on Buffer's API, for what no other tool gives; answers its " +
-			"data as Buffer does. Mutations are refused; answers over 64 KB too (select less, page with first).",
+			"data. Mutations are refused, and answers over 64 KB (select less, page with first).",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *executeQueryArgs) (*executeQueryResult, error) {
 			var data json.RawMessage

@@ -13,7 +13,7 @@ import (
 // Idea groups: the columns of an organization's ideas board.
 
 type listIdeaGroupsArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
 }
 
 func (a *listIdeaGroupsArgs) validate() error {
@@ -37,7 +37,7 @@ func listIdeaGroups(d *deps) Tool {
 	return newTool(spec[listIdeaGroupsArgs, listIdeaGroupsResult]{
 		name:        "list_idea_groups",
 		title:       "List idea groups",
-		description: "List idea groups (board columns): the names of list_ideas' groupIds, for create_idea.",
+		description: "Idea groups (board columns), for create_idea.",
 		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listIdeaGroupsArgs) (*listIdeaGroupsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)

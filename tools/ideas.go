@@ -55,9 +55,9 @@ func toIdeaOut(i client.IdeaFields) ideaOut {
 }
 
 type listIdeasArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
-	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
-	After          string `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
+	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Default 20."`
+	After          string `json:"after,omitempty" jsonschema_description:"Previous page's endCursor."`
 
 	first int // First, or the default page size; resolved by validate
 }
@@ -83,11 +83,10 @@ type listIdeasResult struct {
 // listIdeas is list_ideas: one page of an organization's ideas.
 func listIdeas(d *deps) Tool {
 	return newTool(spec[listIdeasArgs, listIdeasResult]{
-		name:  "list_ideas",
-		title: "List ideas",
-		description: "List ideas, drafts kept for later posts (title, text, networks, media, group). Pages " +
-			"with first/after.",
-		hints: readHints,
+		name:        "list_ideas",
+		title:       "List ideas",
+		description: "List ideas saved for later posts.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listIdeasArgs) (*listIdeasResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
@@ -110,12 +109,12 @@ func listIdeas(d *deps) Tool {
 }
 
 type createIdeaArgs struct {
-	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
-	Title          string   `json:"title,omitempty" jsonschema_description:"A short headline."`
-	Text           string   `json:"text,omitempty" jsonschema_description:"E.g. a draft post. Give title, text or both."`
-	Services       []string `json:"services,omitempty" jsonschema_description:"Networks: instagram, linkedin..."`
+	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
+	Title          string   `json:"title,omitempty" jsonschema_description:"Headline."`
+	Text           string   `json:"text,omitempty" jsonschema_description:"Give title, text or both."`
+	Services       []string `json:"services,omitempty" jsonschema_description:"Networks, e.g. instagram."`
 	Date           string   `json:"date,omitempty" jsonschema_description:"Planned day, RFC 3339."`
-	Group          string   `json:"group,omitempty" jsonschema_description:"Group id or name (list_idea_groups)."`
+	Group          string   `json:"group,omitempty" jsonschema_description:"Id or name (list_idea_groups)."`
 }
 
 func (a *createIdeaArgs) validate() error {
@@ -160,7 +159,7 @@ func createIdea(d *deps) Tool {
 	return newTool(spec[createIdeaArgs, createIdeaResult]{
 		name:        "create_idea",
 		title:       "Create idea",
-		description: "Save an idea for a later post; nothing is scheduled or published (create_post does that).",
+		description: "Save an idea for later; create_post schedules posts.",
 		hints:       ideaWriteHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createIdeaArgs) (*createIdeaResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)

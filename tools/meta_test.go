@@ -133,40 +133,66 @@ func TestInputSchemasAreSelfContainedObjects(t *testing.T) {
 }
 
 // undescribed lists the properties of an object schema, at any depth (array items'
-// properties included), that have no description.
-func undescribed(path string, s map[string]any) []string {
+// properties included), that a model would see without a word about them: a top-level
+// property without a description of its own, or a nested one (an object's field, or array
+// items') that has none and that its parent's description does not name. A parent may
+// describe its fields in one sentence ("Defaults: categoryId 22, privacy public, …"),
+// which costs fewer tokens than a description on each.
+func undescribed(path, parentDesc string, s map[string]any) []string {
 	var out []string
 	props, _ := s["properties"].(map[string]any)
 	for name, p := range props {
 		ps, _ := p.(map[string]any)
-		if d, _ := ps["description"].(string); strings.TrimSpace(d) == "" {
+		d, _ := ps["description"].(string)
+		if strings.TrimSpace(d) == "" && (path == "" || !namesWord(parentDesc, name)) {
 			out = append(out, path+name)
 		}
-		out = append(out, undescribed(path+name+".", ps)...)
+		out = append(out, undescribed(path+name+".", d, ps)...)
 		if items, ok := ps["items"].(map[string]any); ok {
-			out = append(out, undescribed(path+name+"[].", items)...)
+			out = append(out, undescribed(path+name+"[].", d, items)...)
 		}
 	}
+	slices.Sort(out)
 	return out
 }
 
+// namesWord reports whether text has name as a whole word: "url" is not named by
+// "thumbnailUrl".
+func namesWord(text, name string) bool {
+	return regexp.MustCompile(`(^|[^A-Za-z0-9_])` + regexp.QuoteMeta(name) + `([^A-Za-z0-9_]|$)`).MatchString(text)
+}
+
 func TestEveryInputPropertyHasADescription(t *testing.T) {
+	// SPEC §3: a description on every property. Every top-level property has its own; a
+	// nested one has its own or is named in its parent's.
 	for _, tool := range allTools() {
 		t.Run(tool.Definition.Name, func(t *testing.T) {
 			s := schemaOf(t, tool.Definition.RawInputSchema)
-			assert.Empty(t, undescribed("", s))
+			assert.Empty(t, undescribed("", "", s))
 		})
 	}
 }
 
-func TestUndescribedFindsANestedPropertyWithoutDescription(t *testing.T) {
-	// Proves that the test above looks inside array items.
+func TestUndescribedFindsAPropertyNeitherDescribedNorNamed(t *testing.T) {
+	// Proves that the test above can fail: it looks inside array items and nested objects,
+	// a parent's description counts only for the fields it names as words, and a top-level
+	// property needs its own.
+	str := func() map[string]any { return map[string]any{"type": "string"} }
 	s := map[string]any{"properties": map[string]any{
-		"assets": map[string]any{"description": "media", "items": map[string]any{
-			"properties": map[string]any{"url": map[string]any{"type": "string"}},
+		"assets": map[string]any{"description": "Media: type, a public url.", "items": map[string]any{
+			"properties": map[string]any{"type": str(), "url": str(), "thumbnailUrl": str(), "altText": str()},
 		}},
+		"youtube": map[string]any{"description": "Video settings; privacy public by default.", "properties": map[string]any{
+			"privacy":    str(),
+			"categoryId": str(),
+		}},
+		"thread": map[string]any{"description": "Posts of a thread.", "items": map[string]any{
+			"properties": map[string]any{"text": map[string]any{"type": "string", "description": "Its text."}},
+		}},
+		"text": str(),
 	}}
-	assert.Equal(t, []string{"assets[].url"}, undescribed("", s))
+	want := []string{"assets[].altText", "assets[].thumbnailUrl", "text", "youtube.categoryId"}
+	assert.Equal(t, want, undescribed("", "", s))
 }
 
 func TestOutputSchemasDeclareTheErrorObjectAndRequireNoTopLevelField(t *testing.T) {

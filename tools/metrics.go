@@ -16,11 +16,11 @@ import (
 // updates them about once a day.
 
 type metricsArgs struct {
-	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
-	ChannelIDs     []string `json:"channelIds,omitempty" jsonschema_description:"Channel ids (list_channels); default all."`
-	Start          string   `json:"start" jsonschema:"required" jsonschema_description:"First day (account's timezone): 2026-11-30, yesterday, last week, this month, last 7 days, since Monday..."`
-	End            string   `json:"end,omitempty" jsonschema_description:"Last day, included (default: start's). 365 days at most."`
-	Tags           []string `json:"tags,omitempty" jsonschema_description:"Tag ids (list_tags)."`
+	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
+	ChannelIDs     []string `json:"channelIds,omitempty" jsonschema_description:"From list_channels; default all."`
+	Start          string   `json:"start" jsonschema:"required" jsonschema_description:"First day: a date or words (last week, since Monday...)."`
+	End            string   `json:"end,omitempty" jsonschema_description:"Included; default start. At most 365 days."`
+	Tags           []string `json:"tags,omitempty" jsonschema_description:"Tag ids, from list_tags."`
 }
 
 func (a *metricsArgs) validate() error {
@@ -79,11 +79,10 @@ type windowOut struct {
 // posts did over some days.
 func getAggregatedPostMetrics(d *deps) Tool {
 	return newTool(spec[metricsArgs, metricsResult]{
-		name:  "get_aggregated_post_metrics",
-		title: "Get aggregated post metrics",
-		description: "Totals of sent posts' metrics (impressions, reactions, clicks...) over days: \"how did " +
-			"last week do?\". Experimental in Buffer; updated daily.",
-		hints: readHints,
+		name:        "get_aggregated_post_metrics",
+		title:       "Get aggregated post metrics",
+		description: "Totals of sent posts' metrics over days: how did last week do? Experimental; updated daily.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *metricsArgs) (*metricsResult, error) {
 			orgID, err := d.postsOrganization(ctx, args.OrganizationID, args.ChannelIDs)
 			if err != nil {

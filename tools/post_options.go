@@ -12,46 +12,49 @@ import (
 )
 
 // postOptions are SPEC §7.1's network options: one vocabulary for every network, shared by
-// create_post and edit_post (so both show the same words), which networks.go maps onto each
-// target channel's metadata. Which network takes which option is said once, in
-// create_post's description; each property says only what the name does not.
+// create_post and edit_post, which networks.go maps onto each target channel's metadata.
+// The descriptions are create_post's: each says which networks take the option (as
+// networkOptions does) and what the name does not; edit_post points to them
+// (editPostArgs.schemaDescriptions). The fields of thread, youtube and googleBusiness have
+// no description of their own: their parent's names each one and says what a model needs
+// of it (meta_test.go checks that), in fewer tokens.
 type postOptions struct {
-	PostType       string       `json:"postType,omitempty" jsonschema:"enum=post,enum=reel,enum=story,enum=carousel" jsonschema_description:"Default post (carousel: 2+ media); reel needs a video."`
-	ShareToFeed    *bool        `json:"shareToFeed,omitempty" jsonschema_description:"Reel in the feed too; default true."`
-	FirstComment   string       `json:"firstComment,omitempty" jsonschema_description:"Posted right after."`
-	Title          string       `json:"title,omitempty" jsonschema_description:"Video or pin title."`
-	Link           string       `json:"link,omitempty" jsonschema_description:"Link preview, or pin destination."`
-	Board          string       `json:"board,omitempty" jsonschema_description:"Name or id (get_channel)."`
-	Thread         []threadItem `json:"thread,omitempty" jsonschema_description:"2+ posts; the first is text."`
-	YouTube        *youtubeArg  `json:"youtube,omitempty" jsonschema_description:"Video settings."`
-	GoogleBusiness *googleArg   `json:"googleBusiness,omitempty" jsonschema_description:"Business profile post."`
-	ContentWarning string       `json:"contentWarning,omitempty" jsonschema_description:"Spoiler text."`
-	Tags           []string     `json:"tags,omitempty" jsonschema_description:"Names or ids."`
+	PostType       string       `json:"postType,omitempty" jsonschema:"enum=post,enum=reel,enum=story,enum=carousel" jsonschema_description:"Instagram, Facebook, Threads; reel needs a video."`
+	ShareToFeed    *bool        `json:"shareToFeed,omitempty" jsonschema_description:"Instagram reel in the feed too; default true."`
+	FirstComment   string       `json:"firstComment,omitempty" jsonschema_description:"Instagram, Facebook, LinkedIn."`
+	Title          string       `json:"title,omitempty" jsonschema_description:"YouTube, Pinterest, TikTok photo."`
+	Link           string       `json:"link,omitempty" jsonschema_description:"Preview (Facebook, LinkedIn, Threads, Bluesky; not with assets) or pin destination."`
+	Board          string       `json:"board,omitempty" jsonschema_description:"Pinterest board name or id (get_channel)."`
+	Thread         []threadItem `json:"thread,omitempty" jsonschema_description:"X, Threads, Bluesky, Mastodon: 2+ {text, assets: image or video URLs}; the first is text."`
+	YouTube        *youtubeArg  `json:"youtube,omitempty" jsonschema_description:"Defaults: categoryId 22, privacy public, madeForKids false, notifySubscribers true."`
+	GoogleBusiness *googleArg   `json:"googleBusiness,omitempty" jsonschema_description:"type offer or event needs title, start, end (dates or date-times); couponCode, terms: offers; button: not offers; buttonLink."`
+	ContentWarning string       `json:"contentWarning,omitempty" jsonschema_description:"Mastodon spoiler text."`
+	Tags           []string     `json:"tags,omitempty" jsonschema_description:"Names or ids (list_tags)."`
 }
 
 // threadItem is one post of a thread. Its media are URLs only, to keep the schema small: a
 // URL ending in a video extension is a video, any other an image.
 type threadItem struct {
-	Text   string   `json:"text,omitempty" jsonschema_description:"Its text."`
-	Assets []string `json:"assets,omitempty" jsonschema_description:"Image or video URLs."`
+	Text   string   `json:"text,omitempty"`
+	Assets []string `json:"assets,omitempty"`
 }
 
 type youtubeArg struct {
-	CategoryID        string `json:"categoryId,omitempty" jsonschema_description:"Default 22."`
-	Privacy           string `json:"privacy,omitempty" jsonschema:"enum=public,enum=unlisted,enum=private" jsonschema_description:"Default public."`
-	MadeForKids       *bool  `json:"madeForKids,omitempty" jsonschema_description:"Default false."`
-	NotifySubscribers *bool  `json:"notifySubscribers,omitempty" jsonschema_description:"Default true."`
+	CategoryID        string `json:"categoryId,omitempty"`
+	Privacy           string `json:"privacy,omitempty" jsonschema:"enum=public,enum=unlisted,enum=private"`
+	MadeForKids       *bool  `json:"madeForKids,omitempty"`
+	NotifySubscribers *bool  `json:"notifySubscribers,omitempty"`
 }
 
 type googleArg struct {
-	Type       string `json:"type" jsonschema:"required,enum=whats_new,enum=offer,enum=event" jsonschema_description:"Offer and event need title, start, end."`
-	Title      string `json:"title,omitempty" jsonschema_description:"Offer or event."`
-	Start      string `json:"start,omitempty" jsonschema_description:"Date or date-time."`
-	End        string `json:"end,omitempty" jsonschema_description:"Date or date-time."`
-	CouponCode string `json:"couponCode,omitempty" jsonschema_description:"Offer."`
-	Terms      string `json:"terms,omitempty" jsonschema_description:"Offer."`
-	Button     string `json:"button,omitempty" jsonschema:"enum=book,enum=order,enum=shop,enum=learn_more,enum=signup,enum=call" jsonschema_description:"Call to action."`
-	ButtonLink string `json:"buttonLink,omitempty" jsonschema_description:"Its URL (an offer's link)."`
+	Type       string `json:"type" jsonschema:"required,enum=whats_new,enum=offer,enum=event"`
+	Title      string `json:"title,omitempty"`
+	Start      string `json:"start,omitempty"`
+	End        string `json:"end,omitempty"`
+	CouponCode string `json:"couponCode,omitempty"`
+	Terms      string `json:"terms,omitempty"`
+	Button     string `json:"button,omitempty" jsonschema:"enum=book,enum=order,enum=shop,enum=learn_more,enum=signup,enum=call"`
+	ButtonLink string `json:"buttonLink,omitempty"`
 
 	start, end gbTime // read by validate
 }

@@ -25,14 +25,14 @@ var (
 const defaultPageSize = 20
 
 type listPostsArgs struct {
-	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization or channelIds are given."`
-	ChannelIDs     []string `json:"channelIds,omitempty" jsonschema_description:"Only posts of these channels (ids from list_channels)."`
-	Status         []string `json:"status,omitempty" jsonschema:"enum=draft,enum=needs_approval,enum=scheduled,enum=sending,enum=sent,enum=error" jsonschema_description:"Only posts in these statuses. The queue is scheduled; published is sent."`
-	DueAfter       string   `json:"dueAfter,omitempty" jsonschema_description:"Due at or after this RFC 3339 time."`
-	DueBefore      string   `json:"dueBefore,omitempty" jsonschema_description:"Due at or before this RFC 3339 time."`
-	Sort           string   `json:"sort,omitempty" jsonschema:"enum=dueAt_asc,enum=dueAt_desc,enum=createdAt_asc,enum=createdAt_desc" jsonschema_description:"Default: dueAt_asc for unpublished statuses, else createdAt_desc."`
-	First          *int     `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
-	After          string   `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page, with the same filters."`
+	OrganizationID string   `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one organization or channelIds."`
+	ChannelIDs     []string `json:"channelIds,omitempty" jsonschema_description:"From list_channels."`
+	Status         []string `json:"status,omitempty" jsonschema:"enum=draft,enum=needs_approval,enum=scheduled,enum=sending,enum=sent,enum=error" jsonschema_description:"The queue is scheduled; published is sent."`
+	DueAfter       string   `json:"dueAfter,omitempty" jsonschema_description:"RFC 3339."`
+	DueBefore      string   `json:"dueBefore,omitempty" jsonschema_description:"RFC 3339."`
+	Sort           string   `json:"sort,omitempty" jsonschema:"enum=dueAt_asc,enum=dueAt_desc,enum=createdAt_asc,enum=createdAt_desc" jsonschema_description:"Default dueAt_asc if unpublished, else createdAt_desc."`
+	First          *int     `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Default 20."`
+	After          string   `json:"after,omitempty" jsonschema_description:"Previous page's endCursor; same filters."`
 	IncludeMetrics bool     `json:"includeMetrics,omitempty" jsonschema_description:"Add sent posts' metrics."`
 
 	first int // First, or the default page size; resolved by validate
@@ -116,11 +116,10 @@ type pageInfo struct {
 // listPosts is list_posts: the queue, drafts and history, filtered and paged.
 func listPosts(d *deps) Tool {
 	return newTool(spec[listPostsArgs, listPostsResult]{
-		name:  "list_posts",
-		title: "List posts",
-		description: "List posts, newest first or in queue order, filtered by channel, status and due time: " +
-			"\"what is scheduled this week?\", or a postId. Pages with first/after.",
-		hints: readHints,
+		name:        "list_posts",
+		title:       "List posts",
+		description: "List posts by channel, status and due time: what is scheduled this week?",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listPostsArgs) (*listPostsResult, error) {
 			orgID, err := d.postsOrganization(ctx, args.OrganizationID, args.ChannelIDs)
 			if err != nil {
@@ -174,7 +173,7 @@ func (d *deps) postsOrganization(ctx context.Context, given string, channelIDs [
 }
 
 type getPostArgs struct {
-	PostID string `json:"postId" jsonschema:"required" jsonschema_description:"Post id from list_posts or create_post."`
+	PostID string `json:"postId" jsonschema:"required" jsonschema_description:"From list_posts or create_post."`
 }
 
 func (a *getPostArgs) validate() error { return checkID("postId", a.PostID) }
@@ -186,11 +185,10 @@ type getPostResult struct {
 // getPost is get_post: one post in full, with its time in the channel's timezone.
 func getPost(d *deps) Tool {
 	return newTool(spec[getPostArgs, getPostResult]{
-		name:  "get_post",
-		title: "Get post",
-		description: "Get one post in full: text, status, media, and its due time in UTC and in the " +
-			"channel's timezone, e.g. to check it before editing.",
-		hints: readHints,
+		name:        "get_post",
+		title:       "Get post",
+		description: "One post in full, with its local due time; check before editing.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getPostArgs) (*getPostResult, error) {
 			resp, err := client.GetPost(ctx, d.gql, args.PostID)
 			if err != nil {

@@ -16,8 +16,8 @@ import (
 // either end of its channel's queue.
 
 type postingLimitsArgs struct {
-	ChannelIDs []string `json:"channelIds" jsonschema:"required" jsonschema_description:"Channel ids (list_channels), one organization's."`
-	Date       string   `json:"date,omitempty" jsonschema_description:"Day, 2026-12-24 (default: each channel's today)."`
+	ChannelIDs []string `json:"channelIds" jsonschema:"required" jsonschema_description:"From list_channels; one organization."`
+	Date       string   `json:"date,omitempty" jsonschema_description:"2026-12-24; default each channel's today."`
 }
 
 func (a *postingLimitsArgs) validate() error {
@@ -59,8 +59,8 @@ func getDailyPostingLimits(d *deps) Tool {
 	return newTool(spec[postingLimitsArgs, postingLimitsResult]{
 		name:  "get_daily_posting_limits",
 		title: "Get daily posting limits",
-		description: "Posts sent and scheduled on a day per channel, against its network's daily limit (absent: " +
-			"none). Use before bulk scheduling.",
+		description: "Per channel, a day's sent and scheduled posts against the daily limit (none if absent); " +
+			"check before bulk scheduling.",
 		hints: readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *postingLimitsArgs) (*postingLimitsResult, error) {
 			resp, err := client.DailyPostingLimits(ctx, d.gql, args.ChannelIDs, args.Date)
@@ -83,8 +83,8 @@ func getDailyPostingLimits(d *deps) Tool {
 var moveHints = hints{readOnly: false, destructive: false, idempotent: false, openWorld: false}
 
 type movePostArgs struct {
-	PostID   string `json:"postId" jsonschema:"required" jsonschema_description:"Queued post id (list_posts)."`
-	Position string `json:"position" jsonschema:"required,enum=top,enum=bottom" jsonschema_description:"top: goes out next."`
+	PostID   string `json:"postId" jsonschema:"required" jsonschema_description:"Queued, from list_posts."`
+	Position string `json:"position" jsonschema:"required,enum=top,enum=bottom" jsonschema_description:"top goes out next."`
 }
 
 func (a *movePostArgs) validate() error {
@@ -101,11 +101,10 @@ type movePostResult struct {
 // movePostInQueue is move_post_in_queue: a queued post first or last in its channel's queue.
 func movePostInQueue(d *deps) Tool {
 	return newTool(spec[movePostArgs, movePostResult]{
-		name:  "move_post_in_queue",
-		title: "Move post in queue",
-		description: "Move a queued post to the top or bottom of its channel's queue (the queue's times stay). " +
-			"Experimental in Buffer.",
-		hints: moveHints,
+		name:        "move_post_in_queue",
+		title:       "Move post in queue",
+		description: "Move a queued post to the queue's top or bottom; times stay. Experimental in Buffer.",
+		hints:       moveHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *movePostArgs) (*movePostResult, error) {
 			resp, err := client.MovePostInQueue(ctx, d.gql, args.PostID, client.QueuePosition(args.Position))
 			if err != nil {

@@ -59,26 +59,19 @@ var reflector = &jsonschema.Reflector{
 	DoNotReference:             true,
 	ExpandedStruct:             true,
 	RequiredFromJSONSchemaTags: true,
-	Mapper:                     threadMediaSchema,
+	Mapper:                     plainMetadata,
 }
 
-// threadMediaSchema is the schema of Buffer's AssetInput where a result holds one: only in
-// a dry run's metadata, as a thread's media, which are never more than {image|video: {url}}
-// (urlAsset). Reflected whole, create_post's output schema would repeat every field of every
-// kind of asset once for each of the four networks with threads.
-func threadMediaSchema(t reflect.Type) *jsonschema.Schema {
-	if t != reflect.TypeFor[client.AssetInput]() {
+// plainMetadata declares Buffer's PostInputMetaData, which a dry run of create_post shows
+// as each channel would get it, as a plain object: its shape is Buffer's input type, not
+// one of ours, and reflected field by field (every network's options, a thread's assets)
+// it made create_post's output schema four times the size of any other. The field's tag
+// describes it. A fresh schema each time, since the reflector writes the tags into it.
+func plainMetadata(t reflect.Type) *jsonschema.Schema {
+	if t != reflect.TypeFor[client.PostInputMetaData]() {
 		return nil
 	}
-	url := func() *jsonschema.Schema {
-		props := jsonschema.NewProperties()
-		props.Set("url", &jsonschema.Schema{Type: "string"})
-		return &jsonschema.Schema{Type: "object", Properties: props, AdditionalProperties: jsonschema.FalseSchema}
-	}
-	props := jsonschema.NewProperties()
-	props.Set("image", url())
-	props.Set("video", url())
-	return &jsonschema.Schema{Type: "object", Properties: props, AdditionalProperties: jsonschema.FalseSchema}
+	return &jsonschema.Schema{Type: "object"}
 }
 
 func makeSchema(kind string, v any) json.RawMessage {
@@ -88,10 +81,26 @@ func makeSchema(kind string, v any) json.RawMessage {
 	return makeInputSchema(v)
 }
 
+// describer is an argument type that words some of its top-level properties itself, in
+// place of the tags of a type it embeds (edit_post, of the options it shares with
+// create_post).
+type describer interface {
+	schemaDescriptions() map[string]string
+}
+
 // makeInputSchema is the JSON Schema of an argument type.
 func makeInputSchema(args any) json.RawMessage {
 	s := reflector.Reflect(args)
 	s.Version = ""
+	if d, ok := args.(describer); ok {
+		for name, desc := range d.schemaDescriptions() {
+			p, ok := s.Properties.Get(name)
+			if !ok {
+				panic(fmt.Sprintf("tools: %T words property %q, which it does not have", args, name)) // caught by go generate
+			}
+			p.Description = desc
+		}
+	}
 	return mustMarshal(s)
 }
 

@@ -22,7 +22,7 @@ type tagOut struct {
 }
 
 type listTagsArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
 }
 
 func (a *listTagsArgs) validate() error {
@@ -48,7 +48,7 @@ func listTags(d *deps) Tool {
 	return newTool(spec[listTagsArgs, listTagsResult]{
 		name:        "list_tags",
 		title:       "List tags",
-		description: "List the organization's tags (for create_post's tags, by name or id). Experimental in Buffer.",
+		description: "The organization's tags, for create_post. Experimental in Buffer.",
 		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listTagsArgs) (*listTagsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)

@@ -48,9 +48,9 @@ type templateResult struct {
 var templateVisibilities = []string{"private", "internal"}
 
 type listTemplatesArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
-	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Page size, default 20."`
-	After          string `json:"after,omitempty" jsonschema_description:"pageInfo.endCursor of the previous page."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
+	First          *int   `json:"first,omitempty" jsonschema:"minimum=1,maximum=100" jsonschema_description:"Default 20."`
+	After          string `json:"after,omitempty" jsonschema_description:"Previous page's endCursor."`
 
 	first int // First, or the default page size; resolved by validate
 }
@@ -75,11 +75,10 @@ type listTemplatesResult struct {
 // listPostTemplates is list_post_templates.
 func listPostTemplates(d *deps) Tool {
 	return newTool(spec[listTemplatesArgs, listTemplatesResult]{
-		name:  "list_post_templates",
-		title: "List post templates",
-		description: "List the organization's post templates (title, body) to start posts from. Templates are a " +
-			"Preview feature of Buffer's API.",
-		hints: readHints,
+		name:        "list_post_templates",
+		title:       "List post templates",
+		description: "List the organization's post templates, to start posts from. Preview in Buffer's API.",
+		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listTemplatesArgs) (*listTemplatesResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
@@ -104,7 +103,7 @@ func listPostTemplates(d *deps) Tool {
 }
 
 type templateIDArgs struct {
-	TemplateID string `json:"templateId" jsonschema:"required" jsonschema_description:"Template id from list_post_templates."`
+	TemplateID string `json:"templateId" jsonschema:"required" jsonschema_description:"From list_post_templates."`
 }
 
 func (a *templateIDArgs) validate() error { return checkID("templateId", a.TemplateID) }
@@ -114,7 +113,7 @@ func getPostTemplate(d *deps) Tool {
 	return newTool(spec[templateIDArgs, templateResult]{
 		name:        "get_post_template",
 		title:       "Get post template",
-		description: "Get one post template. Templates are a Preview feature of Buffer's API.",
+		description: "One post template. Preview in Buffer's API.",
 		hints:       readHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *templateIDArgs) (*templateResult, error) {
 			resp, err := client.GetPostTemplate(ctx, d.gql, args.TemplateID)
@@ -130,12 +129,12 @@ func getPostTemplate(d *deps) Tool {
 }
 
 type createTemplateArgs struct {
-	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; omit when the account has one organization."`
+	OrganizationID string `json:"organizationId,omitempty" jsonschema_description:"From get_account; optional with one."`
 	Title          string `json:"title" jsonschema:"required" jsonschema_description:"Its name."`
 	Body           string `json:"body" jsonschema:"required" jsonschema_description:"The text posts start from."`
 	Description    string `json:"description,omitempty" jsonschema_description:"When to use it."`
 	Emoji          string `json:"emoji,omitempty" jsonschema_description:"One emoji shown with it."`
-	Visibility     string `json:"visibility,omitempty" jsonschema:"enum=private,enum=internal" jsonschema_description:"private (you) or internal (your organization)."`
+	Visibility     string `json:"visibility,omitempty" jsonschema:"enum=private,enum=internal" jsonschema_description:"private (you) or internal (organization)."`
 }
 
 func (a *createTemplateArgs) validate() error {
@@ -158,7 +157,7 @@ func createPostTemplate(d *deps) Tool {
 	return newTool(spec[createTemplateArgs, templateResult]{
 		name:        "create_post_template",
 		title:       "Create post template",
-		description: "Save a post template. Templates are a Preview feature of Buffer's API.",
+		description: "Save a post template. Preview in Buffer's API.",
 		hints:       templateWriteHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createTemplateArgs) (*templateResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
@@ -188,12 +187,12 @@ func createPostTemplate(d *deps) Tool {
 }
 
 type updateTemplateArgs struct {
-	TemplateID  string  `json:"templateId" jsonschema:"required" jsonschema_description:"Template id from list_post_templates."`
+	TemplateID  string  `json:"templateId" jsonschema:"required" jsonschema_description:"From list_post_templates."`
 	Title       *string `json:"title,omitempty" jsonschema_description:"New name."`
 	Body        *string `json:"body,omitempty" jsonschema_description:"New text."`
 	Description *string `json:"description,omitempty" jsonschema_description:"New description; \"\" removes it."`
 	Emoji       *string `json:"emoji,omitempty" jsonschema_description:"New emoji; \"\" removes it."`
-	Visibility  string  `json:"visibility,omitempty" jsonschema:"enum=private,enum=internal" jsonschema_description:"private (you) or internal (your organization)."`
+	Visibility  string  `json:"visibility,omitempty" jsonschema:"enum=private,enum=internal" jsonschema_description:"private (you) or internal (organization)."`
 }
 
 func (a *updateTemplateArgs) validate() error {
@@ -221,7 +220,7 @@ func updatePostTemplate(d *deps) Tool {
 	return newTool(spec[updateTemplateArgs, templateResult]{
 		name:        "update_post_template",
 		title:       "Update post template",
-		description: "Change a post template; what is left out stays. Templates are a Preview feature of Buffer's API.",
+		description: "Change a post template; what is left out stays. Preview in Buffer's API.",
 		hints:       templateUpdateHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *updateTemplateArgs) (*templateResult, error) {
 			resp, err := client.UpdatePostTemplate(ctx, d.gql, client.UpdatePostTemplateInput{
@@ -260,7 +259,7 @@ func deletePostTemplate(d *deps) Tool {
 	return newTool(spec[templateIDArgs, deleteTemplateResult]{
 		name:        "delete_post_template",
 		title:       "Delete post template",
-		description: "Delete a post template for good. Templates are a Preview feature of Buffer's API.",
+		description: "Delete a post template for good. Preview in Buffer's API.",
 		hints:       deleteHints,
 		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *templateIDArgs) (*deleteTemplateResult, error) {
 			resp, err := client.DeletePostTemplate(ctx, d.gql, args.TemplateID)
