@@ -2,8 +2,6 @@ package tools
 
 import (
 	"context"
-
-	"github.com/mark3labs/mcp-go/mcp"
 )
 
 type getAccountArgs struct{}
@@ -29,20 +27,20 @@ type organizationOut struct {
 
 // getAccount is get_account: who the key belongs to, the time now where they are, and
 // their organizations.
-func getAccount(d *deps) Tool {
+func getAccount(d *shared) Tool {
 	return newTool(spec[getAccountArgs, getAccountResult]{
 		name:        "get_account",
 		title:       "Get account",
 		description: "The account: email, timezone, current time there, organizations.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, _ *getAccountArgs) (*getAccountResult, error) {
+		handle: func(ctx context.Context, _ *getAccountArgs) (*getAccountResult, error) {
 			return d.accountResult(ctx)
 		},
 	}, d)
 }
 
 // accountResult is get_account's answer; the buffer://account resource gives the same.
-func (d *deps) accountResult(ctx context.Context) (*getAccountResult, error) {
+func (d *shared) accountResult(ctx context.Context) (*getAccountResult, error) {
 	a, err := d.account(ctx)
 	if err != nil {
 		return nil, err

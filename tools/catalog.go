@@ -28,7 +28,7 @@ var DefaultToolsets = []string{ToolsetAccount, ToolsetPosts, ToolsetIdeas, Tools
 type entry struct {
 	name    string
 	toolset string
-	build   func(*deps) Tool
+	build   func(*shared) Tool
 }
 
 // catalog is every tool buffer-mcp has. It is the only place the set of tools is written:

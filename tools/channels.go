@@ -3,8 +3,6 @@ package tools
 import (
 	"context"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
@@ -48,13 +46,13 @@ func toChannelOut(ch client.ChannelFields) channelOut {
 }
 
 // listChannels is list_channels: the social accounts posts can go to.
-func listChannels(d *deps) Tool {
+func listChannels(d *shared) Tool {
 	return newTool(spec[listChannelsArgs, listChannelsResult]{
 		name:        "list_channels",
 		title:       "List channels",
 		description: "Channels (connected social accounts): the ids and timezones posting needs.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listChannelsArgs) (*listChannelsResult, error) {
+		handle: func(ctx context.Context, args *listChannelsArgs) (*listChannelsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
 				return nil, err
@@ -101,13 +99,13 @@ type scheduleDay struct {
 }
 
 // getChannel is get_channel: one channel with its posting schedule (the queue's slots).
-func getChannel(d *deps) Tool {
+func getChannel(d *shared) Tool {
 	return newTool(spec[getChannelArgs, getChannelResult]{
 		name:        "get_channel",
 		title:       "Get channel",
 		description: "One channel: organization, posting schedule (when queued posts go out), Pinterest boards.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getChannelArgs) (*getChannelResult, error) {
+		handle: func(ctx context.Context, args *getChannelArgs) (*getChannelResult, error) {
 			ch, err := d.channel(ctx, args.ChannelID)
 			if err != nil {
 				return nil, err

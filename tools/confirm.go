@@ -62,7 +62,7 @@ func (e *notConfirmed) Error() string {
 
 // confirmCreatePost guards create_post: see the top of this file. A dry run sends nothing
 // and is never asked about.
-func (d *deps) confirmCreatePost(ctx context.Context, req mcp.CallToolRequest, args *createPostArgs) (*mcp.CallToolResult, error) {
+func (d *shared) confirmCreatePost(ctx context.Context, req mcp.CallToolRequest, args *createPostArgs) (*mcp.CallToolResult, error) {
 	if args.sched.mode != "shareNow" || !d.confirmPublish || args.DryRun {
 		return nil, nil
 	}
@@ -86,7 +86,7 @@ func (d *deps) confirmCreatePost(ctx context.Context, req mcp.CallToolRequest, a
 
 // confirmEditPost guards edit_post. The question shows the text the post will have (the new
 // one when given) and its channel, which costs a read of the post.
-func (d *deps) confirmEditPost(ctx context.Context, req mcp.CallToolRequest, args *editPostArgs) (*mcp.CallToolResult, error) {
+func (d *shared) confirmEditPost(ctx context.Context, req mcp.CallToolRequest, args *editPostArgs) (*mcp.CallToolResult, error) {
 	if args.sched.mode != "shareNow" || !d.confirmPublish {
 		return nil, nil
 	}
@@ -119,7 +119,7 @@ func (d *deps) confirmEditPost(ctx context.Context, req mcp.CallToolRequest, arg
 
 // confirmPublishNow is SPEC §3's rule for clients that cannot ask the person: shareNow
 // needs confirmPublishNow, so that the model has to ask first.
-func (d *deps) confirmPublishNow(mode string, confirmed bool) error {
+func (d *shared) confirmPublishNow(mode string, confirmed bool) error {
 	if mode != "shareNow" || !d.confirmPublish || confirmed {
 		return nil
 	}
@@ -153,7 +153,7 @@ func formElicitation(c *mcp.ElicitationCapability) bool {
 // notConfirmed. Anything else — a first call, an answer without the state, a state forged,
 // expired, used already or minted for other arguments — gets the question (again).
 // question is built only when it is to be asked.
-func (d *deps) askToPublishNow(ctx context.Context, req mcp.CallToolRequest, tool string, args any,
+func (d *shared) askToPublishNow(ctx context.Context, req mcp.CallToolRequest, tool string, args any,
 	question func() (publishNow, error)) (*mcp.CallToolResult, error) {
 	digest, err := argsDigest(tool, args)
 	if err != nil {
@@ -193,7 +193,7 @@ func (d *deps) askToPublishNow(ctx context.Context, req mcp.CallToolRequest, too
 // stopping, the wait timing out) into a JSON-RPC error, which the model never sees. The
 // wait ends with the call: its deadline, its cancellation, or confirmTTL, whichever comes
 // first. Anything but "yes" is notConfirmed: nothing is sent.
-func (d *deps) askNow(ctx context.Context, params mcp.ElicitationParams) error {
+func (d *shared) askNow(ctx context.Context, params mcp.ElicitationParams) error {
 	srv := server.ServerFromContext(ctx)
 	if srv == nil {
 		return &notConfirmed{why: "the question could not be asked"}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
@@ -172,7 +170,7 @@ func (r *createPostResult) summary() (string, bool) {
 }
 
 // createPost is create_post: one post on one channel, or one per channel on several.
-func createPost(d *deps) Tool {
+func createPost(d *shared) Tool {
 	return newTool(spec[createPostArgs, createPostResult]{
 		name:  "create_post",
 		title: "Create post",
@@ -181,7 +179,7 @@ func createPost(d *deps) Tool {
 			"googleBusiness.",
 		hints:   writeHints,
 		confirm: d.confirmCreatePost, // shareNow: ask the person first (confirm.go)
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createPostArgs) (*createPostResult, error) {
+		handle: func(ctx context.Context, args *createPostArgs) (*createPostResult, error) {
 			ids := args.channelIDs()
 			single := len(ids) == 1
 			out := &createPostResult{DryRun: args.DryRun, Posts: []createdPost{}, attempted: len(ids)}
@@ -251,7 +249,7 @@ func createPost(d *deps) Tool {
 
 // sendCreatePost sends one createPost mutation. It is never retried: Buffer has no
 // idempotency key, so a second attempt could publish twice.
-func (d *deps) sendCreatePost(ctx context.Context, args *createPostArgs, tg *target) (createdPost, error) {
+func (d *shared) sendCreatePost(ctx context.Context, args *createPostArgs, tg *target) (createdPost, error) {
 	ch := tg.ch
 	input := client.CreatePostInput{
 		ChannelId:      ch.Id,
@@ -323,7 +321,7 @@ func toCreatedPost(p client.PostDetail, tz string) createdPost {
 	}
 }
 
-func (r *createPostResult) fail(channelID string, err error, d *deps) {
+func (r *createPostResult) fail(channelID string, err error, d *shared) {
 	info := errorInfo(err, d.log)
 	info.ChannelID = channelID
 	r.Failed = append(r.Failed, failedChannel{ChannelID: channelID, Error: *info})
@@ -348,7 +346,7 @@ func (r *createPostResult) notAttempted(rest []*target) {
 // planTargets maps the options onto each target channel's network and resolves the tags
 // in each one's organization (read once per organization), checking every rule before
 // anything is sent.
-func (d *deps) planTargets(ctx context.Context, args *createPostArgs, targets []*target) error {
+func (d *shared) planTargets(ctx context.Context, args *createPostArgs, targets []*target) error {
 	type resolved struct {
 		ids   []string
 		shown []tagOut

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
@@ -24,13 +22,13 @@ type deletedPost struct {
 }
 
 // deletePost is delete_post: remove a post from the queue, drafts or history.
-func deletePost(d *deps) Tool {
+func deletePost(d *shared) Tool {
 	return newTool(spec[deletePostArgs, deletePostResult]{
 		name:        "delete_post",
 		title:       "Delete post",
 		description: "Delete a post for good, even a sent one (it stays on the network).",
 		hints:       deleteHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *deletePostArgs) (*deletePostResult, error) {
+		handle: func(ctx context.Context, args *deletePostArgs) (*deletePostResult, error) {
 			resp, err := client.DeletePost(ctx, d.gql, args.PostID)
 			if err != nil {
 				return nil, postNotFound(err, args.PostID)

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/internal/dueat"
 )
@@ -115,7 +113,7 @@ type editPostResult struct {
 // readPostDueAt reads a new dueAt for a post in its channel's timezone. An RFC 3339 time in
 // the future needs no timezone; anything else (local or natural time, or a time in the past
 // to be shown as the person would read it) costs the read of the post.
-func (d *deps) readPostDueAt(dueAt string, post func() (*client.PostDetail, error)) (time.Time, string, error) {
+func (d *shared) readPostDueAt(dueAt string, post func() (*client.PostDetail, error)) (time.Time, string, error) {
 	if t, ok := dueat.ParseRFC3339(dueAt); ok && t.After(d.now()) {
 		return t, "", nil
 	}
@@ -132,14 +130,14 @@ func (d *deps) readPostDueAt(dueAt string, post func() (*client.PostDetail, erro
 }
 
 // editPost is edit_post: change a post's text, media or schedule, leaving the rest alone.
-func editPost(d *deps) Tool {
+func editPost(d *shared) Tool {
 	return newTool(spec[editPostArgs, editPostResult]{
 		name:        "edit_post",
 		title:       "Edit post",
 		description: "Change a post not yet sent (from list_posts); only what is given changes.",
 		hints:       writeHints,
 		confirm:     d.confirmEditPost, // shareNow: ask the person first (confirm.go)
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *editPostArgs) (*editPostResult, error) {
+		handle: func(ctx context.Context, args *editPostArgs) (*editPostResult, error) {
 			// The post is read at most once, and only when the edit needs it: for its
 			// channel's timezone, or for its network and options as they are.
 			var post *client.PostDetail
@@ -220,7 +218,7 @@ func (a *editPostArgs) input(due time.Time) client.EditPostInput {
 // editOptions adds the network options and the tags to an edit. They need the post (its
 // network, its options as they are, its organization) unless the edit gives no option and
 // only tag ids. The post's own network gets what was given; what it ignores is noted.
-func (d *deps) editOptions(ctx context.Context, a *editPostArgs, in *client.EditPostInput,
+func (d *shared) editOptions(ctx context.Context, a *editPostArgs, in *client.EditPostInput,
 	read func() (*client.PostDetail, error), note *string) error {
 	tagNames := false
 	for _, t := range a.Tags {

@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"github.com/Khan/genqlient/graphql"
-	"github.com/mark3labs/mcp-go/mcp"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 	"github.com/vektah/gqlparser/v2/parser"
@@ -77,14 +76,14 @@ type queryData json.RawMessage
 func (q queryData) MarshalJSON() ([]byte, error) { return json.RawMessage(q).MarshalJSON() }
 
 // executeQuery is execute_query, in the graphql toolset, which is off by default.
-func executeQuery(d *deps) Tool {
+func executeQuery(d *shared) Tool {
 	return newTool(spec[executeQueryArgs, executeQueryResult]{
 		name:  "execute_query",
 		title: "Execute GraphQL query",
 		description: "Run one read-only GraphQL query on Buffer's API, for what no other tool gives; answers its " +
 			"data. Mutations are refused, and answers over 64 KB (select less, page with first).",
 		hints: readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *executeQueryArgs) (*executeQueryResult, error) {
+		handle: func(ctx context.Context, args *executeQueryArgs) (*executeQueryResult, error) {
 			var data json.RawMessage
 			req := &graphql.Request{Query: args.Query, Variables: args.Variables, OpName: args.opName}
 			if err := d.gql.MakeRequest(ctx, req, &graphql.Response{Data: &data}); err != nil {

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
@@ -33,13 +31,13 @@ type ideaGroupOut struct {
 }
 
 // listIdeaGroups is list_idea_groups.
-func listIdeaGroups(d *deps) Tool {
+func listIdeaGroups(d *shared) Tool {
 	return newTool(spec[listIdeaGroupsArgs, listIdeaGroupsResult]{
 		name:        "list_idea_groups",
 		title:       "List idea groups",
 		description: "Idea groups (board columns), for create_idea.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listIdeaGroupsArgs) (*listIdeaGroupsResult, error) {
+		handle: func(ctx context.Context, args *listIdeaGroupsArgs) (*listIdeaGroupsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
 				return nil, err
@@ -59,7 +57,7 @@ func listIdeaGroups(d *deps) Tool {
 
 // ideaGroups reads an organization's idea groups (they are not cached: a person may add
 // one in Buffer between two calls).
-func (d *deps) ideaGroups(ctx context.Context, orgID string) ([]client.ListIdeaGroupsIdeaGroupsIdeaGroup, error) {
+func (d *shared) ideaGroups(ctx context.Context, orgID string) ([]client.ListIdeaGroupsIdeaGroupsIdeaGroup, error) {
 	resp, err := client.ListIdeaGroups(ctx, d.gql, orgID)
 	if err != nil {
 		return nil, err
@@ -70,7 +68,7 @@ func (d *deps) ideaGroups(ctx context.Context, orgID string) ([]client.ListIdeaG
 // ideaGroupID resolves create_idea's group: an id is taken as it is (Buffer refuses one it
 // does not know), a name is looked up among the organization's groups without regard to
 // case. A name that matches no group, or several, is InvalidArguments listing the groups.
-func (d *deps) ideaGroupID(ctx context.Context, orgID, group string) (string, error) {
+func (d *shared) ideaGroupID(ctx context.Context, orgID, group string) (string, error) {
 	if checkID("group", group) == nil {
 		return group, nil
 	}

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
@@ -81,13 +79,13 @@ type listIdeasResult struct {
 }
 
 // listIdeas is list_ideas: one page of an organization's ideas.
-func listIdeas(d *deps) Tool {
+func listIdeas(d *shared) Tool {
 	return newTool(spec[listIdeasArgs, listIdeasResult]{
 		name:        "list_ideas",
 		title:       "List ideas",
 		description: "List ideas saved for later posts.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listIdeasArgs) (*listIdeasResult, error) {
+		handle: func(ctx context.Context, args *listIdeasArgs) (*listIdeasResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
 				return nil, err
@@ -155,13 +153,13 @@ type createIdeaResult struct {
 }
 
 // createIdea is create_idea: save one idea. Like createPost it is never retried.
-func createIdea(d *deps) Tool {
+func createIdea(d *shared) Tool {
 	return newTool(spec[createIdeaArgs, createIdeaResult]{
 		name:        "create_idea",
 		title:       "Create idea",
 		description: "Save an idea for later; create_post schedules posts.",
 		hints:       ideaWriteHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createIdeaArgs) (*createIdeaResult, error) {
+		handle: func(ctx context.Context, args *createIdeaArgs) (*createIdeaResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
 				return nil, err

@@ -10,7 +10,7 @@ import (
 )
 
 // account reads the account and its organizations, from the cache when it can.
-func (d *deps) account(ctx context.Context) (*client.GetAccountAccount, error) {
+func (d *shared) account(ctx context.Context) (*client.GetAccountAccount, error) {
 	if a, ok := d.cache.getAccount(); ok {
 		return a, nil
 	}
@@ -24,7 +24,7 @@ func (d *deps) account(ctx context.Context) (*client.GetAccountAccount, error) {
 
 // organizationID resolves an omitted organizationId to the account's only organization.
 // With several, the model has to choose: the error lists them all.
-func (d *deps) organizationID(ctx context.Context, given string) (string, error) {
+func (d *shared) organizationID(ctx context.Context, given string) (string, error) {
 	if given != "" {
 		return given, nil
 	}
@@ -47,7 +47,7 @@ func (d *deps) organizationID(ctx context.Context, given string) (string, error)
 }
 
 // channels lists an organization's channels, from the cache when it can.
-func (d *deps) channels(ctx context.Context, orgID string) ([]client.ChannelFields, error) {
+func (d *shared) channels(ctx context.Context, orgID string) ([]client.ChannelFields, error) {
 	if chs, ok := d.cache.getChannels(orgID); ok {
 		return chs, nil
 	}
@@ -64,7 +64,7 @@ func (d *deps) channels(ctx context.Context, orgID string) ([]client.ChannelFiel
 }
 
 // channel reads one channel, from the cache when it can.
-func (d *deps) channel(ctx context.Context, id string) (client.ChannelFields, error) {
+func (d *shared) channel(ctx context.Context, id string) (client.ChannelFields, error) {
 	if ch, ok := d.cache.getChannel(id); ok {
 		return ch, nil
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/internal/dueat"
 )
@@ -77,13 +75,13 @@ type windowOut struct {
 
 // getAggregatedPostMetrics is get_aggregated_post_metrics: how an organization's sent
 // posts did over some days.
-func getAggregatedPostMetrics(d *deps) Tool {
+func getAggregatedPostMetrics(d *shared) Tool {
 	return newTool(spec[metricsArgs, metricsResult]{
 		name:        "get_aggregated_post_metrics",
 		title:       "Get aggregated post metrics",
 		description: "Totals of sent posts' metrics over days: how did last week do? Experimental; updated daily.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *metricsArgs) (*metricsResult, error) {
+		handle: func(ctx context.Context, args *metricsArgs) (*metricsResult, error) {
 			orgID, err := d.postsOrganization(ctx, args.OrganizationID, args.ChannelIDs)
 			if err != nil {
 				return nil, err
@@ -126,7 +124,7 @@ func getAggregatedPostMetrics(d *deps) Tool {
 }
 
 // accountLocation is the account's timezone (get_account's), UTC when Buffer has none.
-func (d *deps) accountLocation(ctx context.Context) (*time.Location, error) {
+func (d *shared) accountLocation(ctx context.Context) (*time.Location, error) {
 	a, err := d.account(ctx)
 	if err != nil {
 		return nil, err

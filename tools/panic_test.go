@@ -42,9 +42,9 @@ func callBroken(t *testing.T, log *slog.Logger, handle func() (*getPostResult, e
 	t.Helper()
 	tool := newTool(spec[getPostArgs, getPostResult]{
 		name: "broken", title: "Broken", description: "A tool with a bug.", hints: readHints,
-		handle: func(context.Context, mcp.CallToolRequest, *getPostArgs) (*getPostResult, error) { return handle() },
-	}, newDeps(Deps{Log: log}))
-	c, err := client.NewInProcessClient(newMCPServer("test", []Tool{tool}, newDeps(Deps{}), nil))
+		handle: func(context.Context, *getPostArgs) (*getPostResult, error) { return handle() },
+	}, newShared(Deps{Log: log}))
+	c, err := client.NewInProcessClient(newMCPServer("test", []Tool{tool}, newShared(Deps{}), nil))
 	require.NoError(t, err)
 	t.Cleanup(func() { _ = c.Close() })
 	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
@@ -129,7 +129,7 @@ func TestWithoutOutputValidationResultsGoOutAsTheyAre(t *testing.T) {
 // not fit get_post's output schema.
 func callNonConforming(t *testing.T, opts ...ServerOption) *mcp.CallToolResult {
 	t.Helper()
-	d := newDeps(Deps{})
+	d := newShared(Deps{})
 	tool := getPost(d)
 	// A handler that breaks the contract: "post" must be an object.
 	tool.Handler = func(context.Context, mcp.CallToolRequest) (*mcp.CallToolResult, error) {

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
@@ -114,13 +112,13 @@ type pageInfo struct {
 }
 
 // listPosts is list_posts: the queue, drafts and history, filtered and paged.
-func listPosts(d *deps) Tool {
+func listPosts(d *shared) Tool {
 	return newTool(spec[listPostsArgs, listPostsResult]{
 		name:        "list_posts",
 		title:       "List posts",
 		description: "List posts by channel, status and due time: what is scheduled this week?",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listPostsArgs) (*listPostsResult, error) {
+		handle: func(ctx context.Context, args *listPostsArgs) (*listPostsResult, error) {
 			orgID, err := d.postsOrganization(ctx, args.OrganizationID, args.ChannelIDs)
 			if err != nil {
 				return nil, err
@@ -154,7 +152,7 @@ func listPosts(d *deps) Tool {
 
 // postsOrganization picks the organization to list posts in: the one given, else the one
 // the given channels belong to, else the account's only one.
-func (d *deps) postsOrganization(ctx context.Context, given string, channelIDs []string) (string, error) {
+func (d *shared) postsOrganization(ctx context.Context, given string, channelIDs []string) (string, error) {
 	if given != "" || len(channelIDs) == 0 {
 		return d.organizationID(ctx, given)
 	}
@@ -183,13 +181,13 @@ type getPostResult struct {
 }
 
 // getPost is get_post: one post in full, with its time in the channel's timezone.
-func getPost(d *deps) Tool {
+func getPost(d *shared) Tool {
 	return newTool(spec[getPostArgs, getPostResult]{
 		name:        "get_post",
 		title:       "Get post",
 		description: "One post in full, with its local due time; check before editing.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *getPostArgs) (*getPostResult, error) {
+		handle: func(ctx context.Context, args *getPostArgs) (*getPostResult, error) {
 			resp, err := client.GetPost(ctx, d.gql, args.PostID)
 			if err != nil {
 				return nil, postNotFound(err, args.PostID)

@@ -6,8 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 	"github.com/buffer-mcp/buffer-mcp/internal/dueat"
 )
@@ -55,14 +53,14 @@ type postingLimitOut struct {
 }
 
 // getDailyPostingLimits is get_daily_posting_limits: room left on each channel's day.
-func getDailyPostingLimits(d *deps) Tool {
+func getDailyPostingLimits(d *shared) Tool {
 	return newTool(spec[postingLimitsArgs, postingLimitsResult]{
 		name:  "get_daily_posting_limits",
 		title: "Get daily posting limits",
 		description: "Per channel, a day's sent and scheduled posts against the daily limit (none if absent); " +
 			"check before bulk scheduling.",
 		hints: readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *postingLimitsArgs) (*postingLimitsResult, error) {
+		handle: func(ctx context.Context, args *postingLimitsArgs) (*postingLimitsResult, error) {
 			resp, err := client.DailyPostingLimits(ctx, d.gql, args.ChannelIDs, args.Date)
 			if err != nil {
 				return nil, err
@@ -99,13 +97,13 @@ type movePostResult struct {
 }
 
 // movePostInQueue is move_post_in_queue: a queued post first or last in its channel's queue.
-func movePostInQueue(d *deps) Tool {
+func movePostInQueue(d *shared) Tool {
 	return newTool(spec[movePostArgs, movePostResult]{
 		name:        "move_post_in_queue",
 		title:       "Move post in queue",
 		description: "Move a queued post to the queue's top or bottom; times stay. Experimental in Buffer.",
 		hints:       moveHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *movePostArgs) (*movePostResult, error) {
+		handle: func(ctx context.Context, args *movePostArgs) (*movePostResult, error) {
 			resp, err := client.MovePostInQueue(ctx, d.gql, args.PostID, client.QueuePosition(args.Position))
 			if err != nil {
 				return nil, outcomeUnknownAdvice(postNotFound(err, args.PostID),

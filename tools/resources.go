@@ -32,7 +32,7 @@ type organizationChannels struct {
 }
 
 // resources are buffer://account and buffer://channels over d's cache.
-func resources(d *deps) []server.ServerResource {
+func resources(d *shared) []server.ServerResource {
 	return []server.ServerResource{
 		newResource(d, mcp.NewResource(AccountURI, "account",
 			mcp.WithResourceTitle("Buffer account"),
@@ -52,7 +52,7 @@ func resources(d *deps) []server.ServerResource {
 
 // newResource wraps read as a resource handler. A resource has no isError: a failure is a
 // JSON-RPC error whose message is the same line a tool's error result starts with.
-func newResource(d *deps, def mcp.Resource, read func(context.Context) (any, error)) server.ServerResource {
+func newResource(d *shared, def mcp.Resource, read func(context.Context) (any, error)) server.ServerResource {
 	log := d.log.With("resource", def.URI)
 	handler := func(ctx context.Context, _ mcp.ReadResourceRequest) (contents []mcp.ResourceContents, err error) {
 		defer func() {
@@ -77,7 +77,7 @@ func newResource(d *deps, def mcp.Resource, read func(context.Context) (any, err
 
 // channelsResource is list_channels' answer when the account has one organization (and
 // its error when it has none); with several, every organization's channels, grouped.
-func (d *deps) channelsResource(ctx context.Context) (any, error) {
+func (d *shared) channelsResource(ctx context.Context) (any, error) {
 	a, err := d.account(ctx)
 	if err != nil {
 		return nil, err

@@ -13,14 +13,14 @@ import (
 // Set is every tool of the catalog, built over one set of dependencies, with the resources
 // that read through the same cache. NewServer offers the part a Selection keeps.
 type Set struct {
-	deps  *deps
-	tools []Tool
+	shared *shared
+	tools  []Tool
 }
 
 // New builds every tool of the catalog over d, sharing one lookup cache.
 func New(d Deps) *Set {
-	dd := newDeps(d)
-	s := &Set{deps: dd, tools: make([]Tool, len(catalog))}
+	dd := newShared(d)
+	s := &Set{shared: dd, tools: make([]Tool, len(catalog))}
 	for i, e := range catalog {
 		t := e.build(dd)
 		if t.Definition.Name != e.name {
@@ -81,11 +81,11 @@ func NewServer(version string, set *Set, sel Selection, log *slog.Logger, opts .
 	if err != nil {
 		return nil, err
 	}
-	return newMCPServer(version, ts, set.deps, log, opts...), nil
+	return newMCPServer(version, ts, set.shared, log, opts...), nil
 }
 
 // newMCPServer registers ts, the resources over d's cache and the prompts naming ts.
-func newMCPServer(version string, ts []Tool, d *deps, log *slog.Logger, opts ...ServerOption) *server.MCPServer {
+func newMCPServer(version string, ts []Tool, d *shared, log *slog.Logger, opts ...ServerOption) *server.MCPServer {
 	var o serverOptions
 	for _, opt := range opts {
 		opt(&o)

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/buffer-mcp/buffer-mcp/client"
-	"github.com/mark3labs/mcp-go/mcp"
 )
 
 // Tags: list_tags, and tags by name or id for create_post and edit_post. Tags belong to an
@@ -44,13 +43,13 @@ type tagItem struct {
 }
 
 // listTags is list_tags.
-func listTags(d *deps) Tool {
+func listTags(d *shared) Tool {
 	return newTool(spec[listTagsArgs, listTagsResult]{
 		name:        "list_tags",
 		title:       "List tags",
 		description: "The organization's tags, for create_post. Experimental in Buffer.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listTagsArgs) (*listTagsResult, error) {
+		handle: func(ctx context.Context, args *listTagsArgs) (*listTagsResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
 				return nil, err
@@ -69,7 +68,7 @@ const maxTagPages = 10
 
 // orgTags reads every tag of an organization, 100 a page (the most tagsV2 serves). tagsV2
 // is experimental: when Buffer no longer takes the query, the error says so.
-func (d *deps) orgTags(ctx context.Context, orgID string) ([]tagItem, error) {
+func (d *shared) orgTags(ctx context.Context, orgID string) ([]tagItem, error) {
 	out := []tagItem{}
 	after := ""
 	for range maxTagPages {
@@ -97,7 +96,7 @@ func (d *deps) orgTags(ctx context.Context, orgID string) ([]tagItem, error) {
 // tags as a dry run shows them. It reads the organization's tags when a name is given or
 // show is set; a name matches exactly, or else regardless of case, and an unknown name (or
 // id, once the tags are read) is InvalidArguments listing the known ones.
-func (d *deps) resolveTags(ctx context.Context, orgID string, given []string, show bool) ([]string, []tagOut, error) {
+func (d *shared) resolveTags(ctx context.Context, orgID string, given []string, show bool) ([]string, []tagOut, error) {
 	needLookup := show
 	for _, t := range given {
 		needLookup = needLookup || checkID("", t) != nil

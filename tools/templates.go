@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mark3labs/mcp-go/mcp"
-
 	"github.com/buffer-mcp/buffer-mcp/client"
 )
 
@@ -73,13 +71,13 @@ type listTemplatesResult struct {
 }
 
 // listPostTemplates is list_post_templates.
-func listPostTemplates(d *deps) Tool {
+func listPostTemplates(d *shared) Tool {
 	return newTool(spec[listTemplatesArgs, listTemplatesResult]{
 		name:        "list_post_templates",
 		title:       "List post templates",
 		description: "List the organization's post templates, to start posts from. Preview in Buffer's API.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *listTemplatesArgs) (*listTemplatesResult, error) {
+		handle: func(ctx context.Context, args *listTemplatesArgs) (*listTemplatesResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
 				return nil, err
@@ -109,13 +107,13 @@ type templateIDArgs struct {
 func (a *templateIDArgs) validate() error { return checkID("templateId", a.TemplateID) }
 
 // getPostTemplate is get_post_template.
-func getPostTemplate(d *deps) Tool {
+func getPostTemplate(d *shared) Tool {
 	return newTool(spec[templateIDArgs, templateResult]{
 		name:        "get_post_template",
 		title:       "Get post template",
 		description: "One post template. Preview in Buffer's API.",
 		hints:       readHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *templateIDArgs) (*templateResult, error) {
+		handle: func(ctx context.Context, args *templateIDArgs) (*templateResult, error) {
 			resp, err := client.GetPostTemplate(ctx, d.gql, args.TemplateID)
 			if err != nil {
 				return nil, templateNotFound(err, args.TemplateID)
@@ -153,13 +151,13 @@ func (a *createTemplateArgs) validate() error {
 }
 
 // createPostTemplate is create_post_template. Like every change it is never retried.
-func createPostTemplate(d *deps) Tool {
+func createPostTemplate(d *shared) Tool {
 	return newTool(spec[createTemplateArgs, templateResult]{
 		name:        "create_post_template",
 		title:       "Create post template",
 		description: "Save a post template. Preview in Buffer's API.",
 		hints:       templateWriteHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *createTemplateArgs) (*templateResult, error) {
+		handle: func(ctx context.Context, args *createTemplateArgs) (*templateResult, error) {
 			orgID, err := d.organizationID(ctx, args.OrganizationID)
 			if err != nil {
 				return nil, err
@@ -216,13 +214,13 @@ func (a *updateTemplateArgs) validate() error {
 }
 
 // updatePostTemplate is update_post_template: what is left out stays as it is.
-func updatePostTemplate(d *deps) Tool {
+func updatePostTemplate(d *shared) Tool {
 	return newTool(spec[updateTemplateArgs, templateResult]{
 		name:        "update_post_template",
 		title:       "Update post template",
 		description: "Change a post template; what is left out stays. Preview in Buffer's API.",
 		hints:       templateUpdateHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *updateTemplateArgs) (*templateResult, error) {
+		handle: func(ctx context.Context, args *updateTemplateArgs) (*templateResult, error) {
 			resp, err := client.UpdatePostTemplate(ctx, d.gql, client.UpdatePostTemplateInput{
 				Id: args.TemplateID, Title: args.Title, Body: args.Body, Description: args.Description,
 				Emoji: args.Emoji, Visibility: client.PostTemplateVisibility(args.Visibility),
@@ -255,13 +253,13 @@ type deletedTemplate struct {
 }
 
 // deletePostTemplate is delete_post_template.
-func deletePostTemplate(d *deps) Tool {
+func deletePostTemplate(d *shared) Tool {
 	return newTool(spec[templateIDArgs, deleteTemplateResult]{
 		name:        "delete_post_template",
 		title:       "Delete post template",
 		description: "Delete a post template for good. Preview in Buffer's API.",
 		hints:       deleteHints,
-		handle: func(ctx context.Context, _ mcp.CallToolRequest, args *templateIDArgs) (*deleteTemplateResult, error) {
+		handle: func(ctx context.Context, args *templateIDArgs) (*deleteTemplateResult, error) {
 			resp, err := client.DeletePostTemplate(ctx, d.gql, args.TemplateID)
 			if err != nil {
 				return nil, outcomeUnknownAdvice(templateNotFound(err, args.TemplateID),

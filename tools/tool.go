@@ -53,7 +53,7 @@ type summarizer interface {
 type spec[A, R any] struct {
 	name, title, description string
 	hints                    hints
-	handle                   func(ctx context.Context, req mcp.CallToolRequest, args *A) (*R, error)
+	handle                   func(ctx context.Context, args *A) (*R, error)
 
 	// confirm, when set, runs on valid arguments before handle, and may answer in its place:
 	// with a result that asks the client for input (the person's confirmation, a 2026-07-28
@@ -65,7 +65,7 @@ type spec[A, R any] struct {
 // newTool builds the definition (schemas from A and R) and a handler that decodes and
 // validates the arguments before anything reaches Buffer, and turns every failure into
 // SPEC §4's error result.
-func newTool[A, R any](s spec[A, R], d *deps) Tool {
+func newTool[A, R any](s spec[A, R], d *shared) Tool {
 	in := inputSchema(new(A))
 	// Read at the first call, not at start: parsing ten schemas is most of what building
 	// the tools costs a fresh process.
@@ -102,7 +102,7 @@ func newTool[A, R any](s spec[A, R], d *deps) Tool {
 				return ask, nil // as it is: an input_required result carries no content
 			}
 		}
-		out, err := s.handle(ctx, req, args)
+		out, err := s.handle(ctx, args)
 		if err != nil {
 			return errorResult(errorInfo(err, log)), nil
 		}

@@ -17,8 +17,9 @@ type Deps struct {
 	ConfirmPublish bool             // shareNow needs the person's confirmation (SPEC §3)
 }
 
-// deps is Deps plus the state the tools share: the lookup cache.
-type deps struct {
+// shared is what every tool of a Set shares: Deps, with the defaults filled in, and the
+// state built over them (the lookup cache, the questions asked, the rate-limit budget).
+type shared struct {
 	gql            graphql.Client
 	log            *slog.Logger
 	now            func() time.Time
@@ -30,15 +31,15 @@ type deps struct {
 
 // budgetNote is the client's warning that Buffer's request budget is low, when the client
 // keeps one (the Buffer client does; a test double may not).
-func (d *deps) budgetNote() string {
+func (d *shared) budgetNote() string {
 	if d.budget == nil {
 		return ""
 	}
 	return d.budget.BudgetNote()
 }
 
-func newDeps(d Deps) *deps {
-	out := &deps{log: d.Log, now: d.Now, confirmPublish: d.ConfirmPublish}
+func newShared(d Deps) *shared {
+	out := &shared{log: d.Log, now: d.Now, confirmPublish: d.ConfirmPublish}
 	if out.log == nil {
 		out.log = slog.New(slog.DiscardHandler)
 	}
