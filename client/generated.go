@@ -835,6 +835,11 @@ func (v *CreatePostCreatePostPostActionSuccessPost) GetShareMode() ShareMode {
 	return v.PostDetail.ShareMode
 }
 
+// GetOptions returns CreatePostCreatePostPostActionSuccessPost.Options, and is useful for accessing the field via an interface.
+func (v *CreatePostCreatePostPostActionSuccessPost) GetOptions() PostMetadata {
+	return v.PostDetail.Options
+}
+
 // GetAssets returns CreatePostCreatePostPostActionSuccessPost.Assets, and is useful for accessing the field via an interface.
 func (v *CreatePostCreatePostPostActionSuccessPost) GetAssets() []PostDetailAssetsAsset {
 	return v.PostDetail.Assets
@@ -933,6 +938,8 @@ type __premarshalCreatePostCreatePostPostActionSuccessPost struct {
 
 	ShareMode ShareMode `json:"shareMode"`
 
+	Options PostMetadata `json:"options"`
+
 	Assets []PostDetailAssetsAsset `json:"assets"`
 
 	Channel PostDetailChannel `json:"channel"`
@@ -975,6 +982,7 @@ func (v *CreatePostCreatePostPostActionSuccessPost) __premarshalJSON() (*__prema
 
 	retval.SchedulingType = v.PostDetail.SchedulingType
 	retval.ShareMode = v.PostDetail.ShareMode
+	retval.Options = v.PostDetail.Options
 	retval.Assets = v.PostDetail.Assets
 	retval.Channel = v.PostDetail.Channel
 	retval.Id = v.PostDetail.PostFields.Id
@@ -2111,6 +2119,11 @@ func (v *EditPostEditPostPostActionSuccessPost) GetShareMode() ShareMode {
 	return v.PostDetail.ShareMode
 }
 
+// GetOptions returns EditPostEditPostPostActionSuccessPost.Options, and is useful for accessing the field via an interface.
+func (v *EditPostEditPostPostActionSuccessPost) GetOptions() PostMetadata {
+	return v.PostDetail.Options
+}
+
 // GetAssets returns EditPostEditPostPostActionSuccessPost.Assets, and is useful for accessing the field via an interface.
 func (v *EditPostEditPostPostActionSuccessPost) GetAssets() []PostDetailAssetsAsset {
 	return v.PostDetail.Assets
@@ -2207,6 +2220,8 @@ type __premarshalEditPostEditPostPostActionSuccessPost struct {
 
 	ShareMode ShareMode `json:"shareMode"`
 
+	Options PostMetadata `json:"options"`
+
 	Assets []PostDetailAssetsAsset `json:"assets"`
 
 	Channel PostDetailChannel `json:"channel"`
@@ -2249,6 +2264,7 @@ func (v *EditPostEditPostPostActionSuccessPost) __premarshalJSON() (*__premarsha
 
 	retval.SchedulingType = v.PostDetail.SchedulingType
 	retval.ShareMode = v.PostDetail.ShareMode
+	retval.Options = v.PostDetail.Options
 	retval.Assets = v.PostDetail.Assets
 	retval.Channel = v.PostDetail.Channel
 	retval.Id = v.PostDetail.PostFields.Id
@@ -2571,6 +2587,9 @@ func (v *GetPostPost) GetSchedulingType() SchedulingType { return v.PostDetail.S
 // GetShareMode returns GetPostPost.ShareMode, and is useful for accessing the field via an interface.
 func (v *GetPostPost) GetShareMode() ShareMode { return v.PostDetail.ShareMode }
 
+// GetOptions returns GetPostPost.Options, and is useful for accessing the field via an interface.
+func (v *GetPostPost) GetOptions() PostMetadata { return v.PostDetail.Options }
+
 // GetAssets returns GetPostPost.Assets, and is useful for accessing the field via an interface.
 func (v *GetPostPost) GetAssets() []PostDetailAssetsAsset { return v.PostDetail.Assets }
 
@@ -2645,6 +2664,8 @@ type __premarshalGetPostPost struct {
 
 	ShareMode ShareMode `json:"shareMode"`
 
+	Options PostMetadata `json:"options"`
+
 	Assets []PostDetailAssetsAsset `json:"assets"`
 
 	Channel PostDetailChannel `json:"channel"`
@@ -2687,6 +2708,7 @@ func (v *GetPostPost) __premarshalJSON() (*__premarshalGetPostPost, error) {
 
 	retval.SchedulingType = v.PostDetail.SchedulingType
 	retval.ShareMode = v.PostDetail.ShareMode
+	retval.Options = v.PostDetail.Options
 	retval.Assets = v.PostDetail.Assets
 	retval.Channel = v.PostDetail.Channel
 	retval.Id = v.PostDetail.PostFields.Id
@@ -3731,6 +3753,11 @@ func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetShareMode() Sha
 	return v.PostDetail.ShareMode
 }
 
+// GetOptions returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Options, and is useful for accessing the field via an interface.
+func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetOptions() PostMetadata {
+	return v.PostDetail.Options
+}
+
 // GetAssets returns MovePostInQueueMovePostInQueuePostActionSuccessPost.Assets, and is useful for accessing the field via an interface.
 func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) GetAssets() []PostDetailAssetsAsset {
 	return v.PostDetail.Assets
@@ -3831,6 +3858,8 @@ type __premarshalMovePostInQueueMovePostInQueuePostActionSuccessPost struct {
 
 	ShareMode ShareMode `json:"shareMode"`
 
+	Options PostMetadata `json:"options"`
+
 	Assets []PostDetailAssetsAsset `json:"assets"`
 
 	Channel PostDetailChannel `json:"channel"`
@@ -3873,6 +3902,7 @@ func (v *MovePostInQueueMovePostInQueuePostActionSuccessPost) __premarshalJSON()
 
 	retval.SchedulingType = v.PostDetail.SchedulingType
 	retval.ShareMode = v.PostDetail.ShareMode
+	retval.Options = v.PostDetail.Options
 	retval.Assets = v.PostDetail.Assets
 	retval.Channel = v.PostDetail.Channel
 	retval.Id = v.PostDetail.PostFields.Id
@@ -3996,6 +4026,7 @@ type PostDetail struct {
 	PostFields     `json:"-"`
 	SchedulingType SchedulingType          `json:"schedulingType"`
 	ShareMode      ShareMode               `json:"shareMode"`
+	Options        PostMetadata            `json:"options"`
 	Assets         []PostDetailAssetsAsset `json:"assets"`
 	Channel        PostDetailChannel       `json:"channel"`
 }
@@ -4005,6 +4036,9 @@ func (v *PostDetail) GetSchedulingType() SchedulingType { return v.SchedulingTyp
 
 // GetShareMode returns PostDetail.ShareMode, and is useful for accessing the field via an interface.
 func (v *PostDetail) GetShareMode() ShareMode { return v.ShareMode }
+
+// GetOptions returns PostDetail.Options, and is useful for accessing the field via an interface.
+func (v *PostDetail) GetOptions() PostMetadata { return v.Options }
 
 // GetAssets returns PostDetail.Assets, and is useful for accessing the field via an interface.
 func (v *PostDetail) GetAssets() []PostDetailAssetsAsset { return v.Assets }
@@ -4078,6 +4112,8 @@ type __premarshalPostDetail struct {
 
 	ShareMode ShareMode `json:"shareMode"`
 
+	Options PostMetadata `json:"options"`
+
 	Assets []PostDetailAssetsAsset `json:"assets"`
 
 	Channel PostDetailChannel `json:"channel"`
@@ -4120,6 +4156,7 @@ func (v *PostDetail) __premarshalJSON() (*__premarshalPostDetail, error) {
 
 	retval.SchedulingType = v.SchedulingType
 	retval.ShareMode = v.ShareMode
+	retval.Options = v.Options
 	retval.Assets = v.Assets
 	retval.Channel = v.Channel
 	retval.Id = v.PostFields.Id
@@ -5395,31 +5432,7 @@ fragment PostDetail on Post {
 	... PostFields
 	schedulingType
 	shareMode
-	assets {
-		__typename
-		type
-		source
-		thumbnail
-	}
-	channel {
-		timezone
-	}
-}
-fragment PostFields on Post {
-	id
-	channelId
-	channelService
-	status
-	text
-	dueAt
-	sentAt
-	createdAt
-	externalLink
-	error {
-		message
-		supportUrl
-	}
-	metadata {
+	options: metadata {
 		__typename
 		... on InstagramPostMetadata {
 			type
@@ -5495,6 +5508,69 @@ fragment PostFields on Post {
 			linkAttachment {
 				url
 			}
+		}
+	}
+	assets {
+		__typename
+		type
+		source
+		thumbnail
+	}
+	channel {
+		timezone
+	}
+}
+fragment PostFields on Post {
+	id
+	channelId
+	channelService
+	status
+	text
+	dueAt
+	sentAt
+	createdAt
+	externalLink
+	error {
+		message
+		supportUrl
+	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+		}
+		... on FacebookPostMetadata {
+			type
+		}
+		... on LinkedInPostMetadata {
+			type
+		}
+		... on TwitterPostMetadata {
+			type
+		}
+		... on PinterestPostMetadata {
+			type
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+		}
+		... on YoutubePostMetadata {
+			type
+		}
+		... on MastodonPostMetadata {
+			type
+		}
+		... on TiktokPostMetadata {
+			type
+		}
+		... on ThreadsPostMetadata {
+			type
+		}
+		... on BlueskyPostMetadata {
+			type
+		}
+		... on SubstackPostMetadata {
+			type
 		}
 	}
 	tags {
@@ -5726,31 +5802,7 @@ fragment PostDetail on Post {
 	... PostFields
 	schedulingType
 	shareMode
-	assets {
-		__typename
-		type
-		source
-		thumbnail
-	}
-	channel {
-		timezone
-	}
-}
-fragment PostFields on Post {
-	id
-	channelId
-	channelService
-	status
-	text
-	dueAt
-	sentAt
-	createdAt
-	externalLink
-	error {
-		message
-		supportUrl
-	}
-	metadata {
+	options: metadata {
 		__typename
 		... on InstagramPostMetadata {
 			type
@@ -5826,6 +5878,69 @@ fragment PostFields on Post {
 			linkAttachment {
 				url
 			}
+		}
+	}
+	assets {
+		__typename
+		type
+		source
+		thumbnail
+	}
+	channel {
+		timezone
+	}
+}
+fragment PostFields on Post {
+	id
+	channelId
+	channelService
+	status
+	text
+	dueAt
+	sentAt
+	createdAt
+	externalLink
+	error {
+		message
+		supportUrl
+	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+		}
+		... on FacebookPostMetadata {
+			type
+		}
+		... on LinkedInPostMetadata {
+			type
+		}
+		... on TwitterPostMetadata {
+			type
+		}
+		... on PinterestPostMetadata {
+			type
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+		}
+		... on YoutubePostMetadata {
+			type
+		}
+		... on MastodonPostMetadata {
+			type
+		}
+		... on TiktokPostMetadata {
+			type
+		}
+		... on ThreadsPostMetadata {
+			type
+		}
+		... on BlueskyPostMetadata {
+			type
+		}
+		... on SubstackPostMetadata {
+			type
 		}
 	}
 	tags {
@@ -5975,31 +6090,7 @@ fragment PostDetail on Post {
 	... PostFields
 	schedulingType
 	shareMode
-	assets {
-		__typename
-		type
-		source
-		thumbnail
-	}
-	channel {
-		timezone
-	}
-}
-fragment PostFields on Post {
-	id
-	channelId
-	channelService
-	status
-	text
-	dueAt
-	sentAt
-	createdAt
-	externalLink
-	error {
-		message
-		supportUrl
-	}
-	metadata {
+	options: metadata {
 		__typename
 		... on InstagramPostMetadata {
 			type
@@ -6075,6 +6166,69 @@ fragment PostFields on Post {
 			linkAttachment {
 				url
 			}
+		}
+	}
+	assets {
+		__typename
+		type
+		source
+		thumbnail
+	}
+	channel {
+		timezone
+	}
+}
+fragment PostFields on Post {
+	id
+	channelId
+	channelService
+	status
+	text
+	dueAt
+	sentAt
+	createdAt
+	externalLink
+	error {
+		message
+		supportUrl
+	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+		}
+		... on FacebookPostMetadata {
+			type
+		}
+		... on LinkedInPostMetadata {
+			type
+		}
+		... on TwitterPostMetadata {
+			type
+		}
+		... on PinterestPostMetadata {
+			type
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+		}
+		... on YoutubePostMetadata {
+			type
+		}
+		... on MastodonPostMetadata {
+			type
+		}
+		... on TiktokPostMetadata {
+			type
+		}
+		... on ThreadsPostMetadata {
+			type
+		}
+		... on BlueskyPostMetadata {
+			type
+		}
+		... on SubstackPostMetadata {
+			type
 		}
 	}
 	tags {
@@ -6411,78 +6565,39 @@ fragment PostFields on Post {
 		__typename
 		... on InstagramPostMetadata {
 			type
-			firstComment
-			shouldShareToFeed
 		}
 		... on FacebookPostMetadata {
 			type
-			firstComment
-			linkAttachment {
-				url
-			}
 		}
 		... on LinkedInPostMetadata {
 			type
-			firstComment
-			linkAttachment {
-				url
-			}
 		}
 		... on TwitterPostMetadata {
 			type
-			threadCount
 		}
 		... on PinterestPostMetadata {
 			type
-			title
-			url
-			board {
-				id
-				serviceId
-				name
-			}
 		}
 		... on GoogleBusinessPostMetadata {
 			type
-			title
-			details {
-				__typename
-				... on GoogleBusinessEventMetaData {
-					isFullDayEvent
-				}
-			}
 		}
 		... on YoutubePostMetadata {
 			type
-			title
 		}
 		... on MastodonPostMetadata {
 			type
-			threadCount
 		}
 		... on TiktokPostMetadata {
 			type
-			title
 		}
 		... on ThreadsPostMetadata {
 			type
-			threadCount
-			linkAttachment {
-				url
-			}
 		}
 		... on BlueskyPostMetadata {
 			type
-			threadCount
-			linkAttachment {
-				url
-			}
 		}
 		... on SubstackPostMetadata {
 			type
-			linkAttachment {
-				url
-			}
 		}
 	}
 	tags {
@@ -6595,31 +6710,7 @@ fragment PostDetail on Post {
 	... PostFields
 	schedulingType
 	shareMode
-	assets {
-		__typename
-		type
-		source
-		thumbnail
-	}
-	channel {
-		timezone
-	}
-}
-fragment PostFields on Post {
-	id
-	channelId
-	channelService
-	status
-	text
-	dueAt
-	sentAt
-	createdAt
-	externalLink
-	error {
-		message
-		supportUrl
-	}
-	metadata {
+	options: metadata {
 		__typename
 		... on InstagramPostMetadata {
 			type
@@ -6695,6 +6786,69 @@ fragment PostFields on Post {
 			linkAttachment {
 				url
 			}
+		}
+	}
+	assets {
+		__typename
+		type
+		source
+		thumbnail
+	}
+	channel {
+		timezone
+	}
+}
+fragment PostFields on Post {
+	id
+	channelId
+	channelService
+	status
+	text
+	dueAt
+	sentAt
+	createdAt
+	externalLink
+	error {
+		message
+		supportUrl
+	}
+	metadata {
+		__typename
+		... on InstagramPostMetadata {
+			type
+		}
+		... on FacebookPostMetadata {
+			type
+		}
+		... on LinkedInPostMetadata {
+			type
+		}
+		... on TwitterPostMetadata {
+			type
+		}
+		... on PinterestPostMetadata {
+			type
+		}
+		... on GoogleBusinessPostMetadata {
+			type
+		}
+		... on YoutubePostMetadata {
+			type
+		}
+		... on MastodonPostMetadata {
+			type
+		}
+		... on TiktokPostMetadata {
+			type
+		}
+		... on ThreadsPostMetadata {
+			type
+		}
+		... on BlueskyPostMetadata {
+			type
+		}
+		... on SubstackPostMetadata {
+			type
 		}
 	}
 	tags {

@@ -165,10 +165,10 @@ func TestCreatePostAcceptsWhatEachNetworkAccepts(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got := createPost(t, c, tt.in)
 			require.Equal(t, "PostActionSuccess", got.typename, got.message)
-			assert.Equal(t, tt.want, got.post.Metadata)
+			assert.Equal(t, tt.want, got.post.Options)
 			read, err := client.GetPost(ctx(t), c, got.post.Id)
 			require.NoError(t, err)
-			assert.Equal(t, tt.want, read.Post.Metadata, "read back")
+			assert.Equal(t, tt.want, read.Post.Options, "read back")
 		})
 	}
 
@@ -218,7 +218,7 @@ func TestSeededPostsReadBackTheirOptions(t *testing.T) {
 		t.Run(tt.post, func(t *testing.T) {
 			resp, err := client.GetPost(ctx(t), c, seed.Posts[tt.post].ID)
 			require.NoError(t, err)
-			assert.Equal(t, tt.wantMeta, resp.Post.Metadata)
+			assert.Equal(t, tt.wantMeta, resp.Post.Options)
 			assert.Equal(t, tt.wantTags, resp.Post.Tags)
 		})
 	}
@@ -293,18 +293,18 @@ func TestEditPostKeepsTheMetadataItLeavesOut(t *testing.T) {
 	got := editPost(t, c, client.EditPostInput{Id: id("pinterest-pin"),
 		Metadata: &meta{Pinterest: &client.PinterestPostMetadataInput{BoardServiceId: boards[2].serviceID}}})
 	require.Equal(t, "PostActionSuccess", got.typename, got.message)
-	assert.Equal(t, "Iced oat latte", got.post.Metadata.Title, "kept")
-	assert.Equal(t, "Inside the roastery", got.post.Metadata.Board.Name, "changed")
+	assert.Equal(t, "Iced oat latte", got.post.Options.Title, "kept")
+	assert.Equal(t, "Inside the roastery", got.post.Options.Board.Name, "changed")
 
 	got = editPost(t, c, client.EditPostInput{Id: id("youtube-video"), Text: ptr("New description")})
 	require.Equal(t, "PostActionSuccess", got.typename, got.message)
-	assert.Equal(t, "Inside North Bean: a roastery tour", got.post.Metadata.Title, "required metadata left out is kept")
+	assert.Equal(t, "Inside North Bean: a roastery tour", got.post.Options.Title, "required metadata left out is kept")
 
 	got = editPost(t, c, client.EditPostInput{Id: id("instagram-reel"),
 		Metadata: &meta{Instagram: &client.InstagramPostMetadataInput{Type: client.PostTypeReel, FirstComment: "#new", ShouldShareToFeed: false}},
 		TagIds:   []string{}})
 	require.Equal(t, "PostActionSuccess", got.typename, got.message)
-	assert.Equal(t, client.PostMetadata{Type: "reel", FirstComment: "#new", ShouldShareToFeed: ptr(false)}, got.post.Metadata)
+	assert.Equal(t, client.PostMetadata{Type: "reel", FirstComment: "#new", ShouldShareToFeed: ptr(false)}, got.post.Options)
 	assert.Empty(t, got.post.Tags, "an empty tag list removes the tags")
 
 	got = editPost(t, c, client.EditPostInput{Id: id("twitter-thread"), Text: ptr("A new first post")})
@@ -314,7 +314,7 @@ func TestEditPostKeepsTheMetadataItLeavesOut(t *testing.T) {
 	got = editPost(t, c, client.EditPostInput{Id: id("twitter-thread"), Text: ptr("A new first post"),
 		Metadata: &meta{Twitter: &client.TwitterPostMetadataInput{Thread: threadOf("A new first post", "And a second")}}})
 	require.Equal(t, "PostActionSuccess", got.typename, got.message)
-	assert.Equal(t, 2, got.post.Metadata.ThreadCount)
+	assert.Equal(t, 2, got.post.Options.ThreadCount)
 
 	got = editPost(t, c, client.EditPostInput{Id: id("instagram-reel"), Assets: []client.AssetInput{imageInput("https://cdn.example.com/a.jpg")}})
 	assert.Equal(t, "Invalid post: Instagram reels require a video.", got.message, "an edit is checked as a whole")
@@ -322,7 +322,7 @@ func TestEditPostKeepsTheMetadataItLeavesOut(t *testing.T) {
 	got = editPost(t, c, client.EditPostInput{Id: id("google-offer"),
 		Metadata: &meta{Google: &client.GoogleBusinessPostMetadataInput{Type: client.PostTypeGoogleBusinessWhatsNew}}})
 	require.Equal(t, "PostActionSuccess", got.typename, got.message)
-	assert.Equal(t, "whats_new", got.post.Metadata.Type)
+	assert.Equal(t, "whats_new", got.post.Options.Type)
 }
 
 func TestApproval(t *testing.T) {

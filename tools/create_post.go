@@ -315,8 +315,8 @@ func toCreatedPost(p client.PostDetail, tz string) createdPost {
 		DueAt:      bufferUTC(p.DueAt),
 		DueAtLocal: bufferLocal(p.DueAt, tz),
 		Timezone:   tz,
-		PostType:   postTypeOut(p.Metadata),
-		optionsOut: toOptionsOut(p.Metadata),
+		PostType:   postTypeOut(p.Options),
+		optionsOut: toOptionsOut(p.Options),
 		Tags:       toTagsOut(p.Tags),
 	}
 }

@@ -239,7 +239,7 @@ func (d *shared) editOptions(ctx context.Context, a *editPostArgs, in *client.Ed
 	if a.Assets != nil {
 		m = mediaOf(*a.Assets)
 	}
-	plan, err := a.plan(&ch, m, &p.Metadata)
+	plan, err := a.plan(&ch, m, &p.Options)
 	if err != nil {
 		return err
 	}

@@ -60,11 +60,12 @@ var listTagsOK = gql("ListTags", `{"tagsV2":{"edges":[`+
 	`{"node":{"id":"{tag1}","name":"Launch","color":"#C62828"}}],`+
 	`"pageInfo":{"hasNextPage":false,"endCursor":"c2"}}}`)
 
-// netPostJSON is a post as PostDetail selects it, with its network metadata and tags (JSON).
+// netPostJSON is a post as PostDetail selects it, with its network metadata (as Buffer
+// answers both metadata and its alias options, the full selection) and tags (JSON).
 func netPostJSON(id, ch, service, tz, text, assets, metadata, tags string) string {
 	return `{"id":"` + id + `","channelId":"` + ch + `","channelService":"` + service + `","status":"scheduled",` +
 		`"text":"` + text + `","dueAt":"2026-03-10T14:00:00.000Z","sentAt":null,"createdAt":"2026-03-01T10:00:00.000Z",` +
-		`"externalLink":null,"error":null,"metadata":` + metadata + `,"tags":` + tags + `,` +
+		`"externalLink":null,"error":null,"metadata":` + metadata + `,"options":` + metadata + `,"tags":` + tags + `,` +
 		`"schedulingType":"automatic","shareMode":"addToQueue","assets":` + assets + `,"channel":{"timezone":"` + tz + `"}}`
 }
 

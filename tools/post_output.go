@@ -107,7 +107,7 @@ func toPostDetail(p client.PostDetail) *postDetail {
 		Timezone:       p.Channel.Timezone,
 		SchedulingType: string(p.SchedulingType),
 		ShareMode:      string(p.ShareMode),
-		optionsOut:     toOptionsOut(p.Metadata),
+		optionsOut:     toOptionsOut(p.Options),
 		Tags:           toTagsOut(p.Tags),
 	}
 	out.TagNames = nil // shown with their ids, as Tags
