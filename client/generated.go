@@ -5536,40 +5536,7 @@ fragment PostFields on Post {
 	}
 	metadata {
 		__typename
-		... on InstagramPostMetadata {
-			type
-		}
-		... on FacebookPostMetadata {
-			type
-		}
-		... on LinkedInPostMetadata {
-			type
-		}
-		... on TwitterPostMetadata {
-			type
-		}
-		... on PinterestPostMetadata {
-			type
-		}
-		... on GoogleBusinessPostMetadata {
-			type
-		}
-		... on YoutubePostMetadata {
-			type
-		}
-		... on MastodonPostMetadata {
-			type
-		}
-		... on TiktokPostMetadata {
-			type
-		}
-		... on ThreadsPostMetadata {
-			type
-		}
-		... on BlueskyPostMetadata {
-			type
-		}
-		... on SubstackPostMetadata {
+		... on CommonPostMetadata {
 			type
 		}
 	}
@@ -5906,40 +5873,7 @@ fragment PostFields on Post {
 	}
 	metadata {
 		__typename
-		... on InstagramPostMetadata {
-			type
-		}
-		... on FacebookPostMetadata {
-			type
-		}
-		... on LinkedInPostMetadata {
-			type
-		}
-		... on TwitterPostMetadata {
-			type
-		}
-		... on PinterestPostMetadata {
-			type
-		}
-		... on GoogleBusinessPostMetadata {
-			type
-		}
-		... on YoutubePostMetadata {
-			type
-		}
-		... on MastodonPostMetadata {
-			type
-		}
-		... on TiktokPostMetadata {
-			type
-		}
-		... on ThreadsPostMetadata {
-			type
-		}
-		... on BlueskyPostMetadata {
-			type
-		}
-		... on SubstackPostMetadata {
+		... on CommonPostMetadata {
 			type
 		}
 	}
@@ -6194,40 +6128,7 @@ fragment PostFields on Post {
 	}
 	metadata {
 		__typename
-		... on InstagramPostMetadata {
-			type
-		}
-		... on FacebookPostMetadata {
-			type
-		}
-		... on LinkedInPostMetadata {
-			type
-		}
-		... on TwitterPostMetadata {
-			type
-		}
-		... on PinterestPostMetadata {
-			type
-		}
-		... on GoogleBusinessPostMetadata {
-			type
-		}
-		... on YoutubePostMetadata {
-			type
-		}
-		... on MastodonPostMetadata {
-			type
-		}
-		... on TiktokPostMetadata {
-			type
-		}
-		... on ThreadsPostMetadata {
-			type
-		}
-		... on BlueskyPostMetadata {
-			type
-		}
-		... on SubstackPostMetadata {
+		... on CommonPostMetadata {
 			type
 		}
 	}
@@ -6563,40 +6464,7 @@ fragment PostFields on Post {
 	}
 	metadata {
 		__typename
-		... on InstagramPostMetadata {
-			type
-		}
-		... on FacebookPostMetadata {
-			type
-		}
-		... on LinkedInPostMetadata {
-			type
-		}
-		... on TwitterPostMetadata {
-			type
-		}
-		... on PinterestPostMetadata {
-			type
-		}
-		... on GoogleBusinessPostMetadata {
-			type
-		}
-		... on YoutubePostMetadata {
-			type
-		}
-		... on MastodonPostMetadata {
-			type
-		}
-		... on TiktokPostMetadata {
-			type
-		}
-		... on ThreadsPostMetadata {
-			type
-		}
-		... on BlueskyPostMetadata {
-			type
-		}
-		... on SubstackPostMetadata {
+		... on CommonPostMetadata {
 			type
 		}
 	}
@@ -6814,40 +6682,7 @@ fragment PostFields on Post {
 	}
 	metadata {
 		__typename
-		... on InstagramPostMetadata {
-			type
-		}
-		... on FacebookPostMetadata {
-			type
-		}
-		... on LinkedInPostMetadata {
-			type
-		}
-		... on TwitterPostMetadata {
-			type
-		}
-		... on PinterestPostMetadata {
-			type
-		}
-		... on GoogleBusinessPostMetadata {
-			type
-		}
-		... on YoutubePostMetadata {
-			type
-		}
-		... on MastodonPostMetadata {
-			type
-		}
-		... on TiktokPostMetadata {
-			type
-		}
-		... on ThreadsPostMetadata {
-			type
-		}
-		... on BlueskyPostMetadata {
-			type
-		}
-		... on SubstackPostMetadata {
+		... on CommonPostMetadata {
 			type
 		}
 	}
