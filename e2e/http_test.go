@@ -5,16 +5,11 @@ package e2e
 // clients and the official Go SDK client, and probed with raw requests for every guard.
 
 import (
-	"bufio"
 	"context"
 	"io"
 	"net/http"
-	"os/exec"
 	"strings"
-	"sync"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/buffer-mcp/buffer-mcp/internal/testkit"
 	"github.com/buffer-mcp/buffer-mcp/tools"
@@ -30,59 +25,16 @@ const httpToken = "e2e-http-token-7f3a"
 
 // httpProc is a running `buffer-mcp --transport http|sse`.
 type httpProc struct {
-	url      string // the endpoint: .../mcp or .../sse
-	base     string // http://127.0.0.1:PORT
-	stderr   *testkit.SyncBuffer
-	cmd      *exec.Cmd
-	done     chan error
-	stopOnce sync.Once
+	*listening        // url is the endpoint: .../mcp or .../sse
+	base       string // http://127.0.0.1:PORT
 }
 
 // startHTTP runs the binary with the given transport on a free loopback port and returns
 // once it has printed its endpoint. It must exit 0 on SIGTERM when the test ends.
 func startHTTP(t *testing.T, env []string, transportName string, args ...string) *httpProc {
 	t.Helper()
-	cmd := exec.Command(binPath, append([]string{"--transport", transportName, "--addr", "127.0.0.1:0"}, args...)...)
-	cmd.Env = env
-	stderr := &testkit.SyncBuffer{}
-	cmd.Stderr = stderr
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	require.NoError(t, cmd.Start())
-	p := &httpProc{stderr: stderr, cmd: cmd, done: make(chan error, 1)}
-	first := make(chan string, 1)
-	go func() {
-		r := bufio.NewReader(stdout)
-		line, _ := r.ReadString('\n')
-		first <- line
-		_, _ = io.Copy(io.Discard, r)
-		p.done <- cmd.Wait()
-	}()
-	t.Cleanup(func() { p.stop(t) })
-	select {
-	case line := <-first:
-		p.url = strings.TrimSpace(line)
-		require.True(t, strings.HasPrefix(p.url, "http://127.0.0.1:"), "first stdout line is the endpoint, got %q; stderr: %s", line, stderr)
-		p.base = p.url[:strings.LastIndex(p.url, "/")]
-	case <-time.After(stepTimeout):
-		t.Fatalf("no endpoint printed in time; stderr: %s", stderr)
-	}
-	return p
-}
-
-func (p *httpProc) stop(t *testing.T) {
-	t.Helper()
-	p.stopOnce.Do(func() {
-		_ = p.cmd.Process.Signal(syscall.SIGTERM)
-		select {
-		case err := <-p.done:
-			assert.NoError(t, err, "the server should exit 0 on SIGTERM; stderr: %s", p.stderr)
-		case <-time.After(stepTimeout):
-			_ = p.cmd.Process.Kill()
-			t.Errorf("the server did not stop on SIGTERM")
-		}
-		assertNoRace(t, p.stderr.String())
-	})
+	l := startListening(t, env, append([]string{"--transport", transportName, "--addr", "127.0.0.1:0"}, args...)...)
+	return &httpProc{listening: l, base: l.url[:strings.LastIndex(l.url, "/")]}
 }
 
 func sandboxEnv(extra ...string) []string {

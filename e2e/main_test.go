@@ -94,8 +94,9 @@ func runBinary(t *testing.T, env []string, stdin string, args ...string) result 
 	return result{stdout: stdout.String(), stderr: stderr.String(), code: code}
 }
 
-// sandboxProc is a running `buffer-mcp sandbox`.
-type sandboxProc struct {
+// listening is a running buffer-mcp that listens on a loopback port and prints its URL as
+// the first line of stdout: `buffer-mcp sandbox`, or a server on an HTTP transport.
+type listening struct {
 	url      string
 	stderr   *testkit.SyncBuffer
 	cmd      *exec.Cmd
@@ -103,18 +104,18 @@ type sandboxProc struct {
 	stopOnce sync.Once
 }
 
-// startSandbox runs `buffer-mcp sandbox` on a free loopback port and returns once it has
-// printed its URL. It is stopped with SIGTERM when the test ends, and must exit cleanly.
-func startSandbox(t *testing.T, args ...string) *sandboxProc {
+// startListening runs the binary with args and env and returns once it has printed its URL.
+// It is stopped with SIGTERM when the test ends, and must exit 0.
+func startListening(t *testing.T, env []string, args ...string) *listening {
 	t.Helper()
-	cmd := exec.Command(binPath, append([]string{"sandbox", "--addr", "127.0.0.1:0"}, args...)...)
-	cmd.Env = baseEnv()
+	cmd := exec.Command(binPath, args...)
+	cmd.Env = env
 	stderr := &testkit.SyncBuffer{}
 	cmd.Stderr = stderr
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())
-	sb := &sandboxProc{stderr: stderr, cmd: cmd, done: make(chan error, 1)}
+	p := &listening{stderr: stderr, cmd: cmd, done: make(chan error, 1)}
 
 	first := make(chan string, 1)
 	go func() {
@@ -122,34 +123,44 @@ func startSandbox(t *testing.T, args ...string) *sandboxProc {
 		line, _ := r.ReadString('\n')
 		first <- line
 		_, _ = io.Copy(io.Discard, r) // keep the pipe drained until the process exits
-		sb.done <- cmd.Wait()
+		p.done <- cmd.Wait()
 	}()
-	t.Cleanup(func() { sb.stop(t) })
+	t.Cleanup(func() { p.stop(t) })
 
 	select {
 	case line := <-first:
-		sb.url = strings.TrimSpace(line)
-		require.True(t, strings.HasPrefix(sb.url, "http://127.0.0.1:"), "first line of `buffer-mcp sandbox` is its URL, got %q; stderr: %s", line, stderr)
+		p.url = strings.TrimSpace(line)
+		require.True(t, strings.HasPrefix(p.url, "http://127.0.0.1:"), "the first line of buffer-mcp %s is its URL, got %q; stderr: %s",
+			strings.Join(args, " "), line, stderr)
 	case <-time.After(stepTimeout):
-		t.Fatalf("`buffer-mcp sandbox` printed no URL in time; stderr: %s", stderr)
+		t.Fatalf("buffer-mcp %s printed no URL in time; stderr: %s", strings.Join(args, " "), stderr)
 	}
-	return sb
+	return p
 }
 
 // stop sends SIGTERM and waits for a clean exit.
-func (sb *sandboxProc) stop(t *testing.T) {
+func (p *listening) stop(t *testing.T) {
 	t.Helper()
-	sb.stopOnce.Do(func() {
-		_ = sb.cmd.Process.Signal(syscall.SIGTERM)
+	p.stopOnce.Do(func() {
+		_ = p.cmd.Process.Signal(syscall.SIGTERM)
 		select {
-		case err := <-sb.done:
-			assert.NoError(t, err, "`buffer-mcp sandbox` should exit 0 on SIGTERM; stderr: %s", sb.stderr)
+		case err := <-p.done:
+			assert.NoError(t, err, "buffer-mcp should exit 0 on SIGTERM; stderr: %s", p.stderr)
 		case <-time.After(stepTimeout):
-			_ = sb.cmd.Process.Kill()
-			t.Errorf("`buffer-mcp sandbox` did not stop on SIGTERM")
+			_ = p.cmd.Process.Kill()
+			t.Errorf("buffer-mcp did not stop on SIGTERM")
 		}
-		assertNoRace(t, sb.stderr.String())
+		assertNoRace(t, p.stderr.String())
 	})
+}
+
+// sandboxProc is a running `buffer-mcp sandbox`.
+type sandboxProc struct{ *listening }
+
+// startSandbox runs `buffer-mcp sandbox` on a free loopback port.
+func startSandbox(t *testing.T, args ...string) *sandboxProc {
+	t.Helper()
+	return &sandboxProc{startListening(t, baseEnv(), append([]string{"sandbox", "--addr", "127.0.0.1:0"}, args...)...)}
 }
 
 // serverEnv is the environment of a server under test pointed at the sandbox.
