@@ -145,6 +145,13 @@ func okResult(t *testing.T, res *mcp.CallToolResult, v any) {
 // startSDK runs the binary under the official Go SDK's CommandTransport.
 func startSDK(t *testing.T, env []string, args ...string) *sdk.ClientSession {
 	t.Helper()
+	return connectSDK(t, env, nil, args...)
+}
+
+// connectSDK runs the binary under the official Go SDK's CommandTransport, with opts, and
+// closes the session (within a bound) when the test ends.
+func connectSDK(t *testing.T, env []string, opts *sdk.ClientSessionOptions, args ...string) *sdk.ClientSession {
+	t.Helper()
 	stderr := &testkit.SyncBuffer{}
 	cmd := exec.Command(binPath, args...)
 	cmd.Env = env
@@ -152,7 +159,7 @@ func startSDK(t *testing.T, env []string, args ...string) *sdk.ClientSession {
 	ctx, cancel := context.WithTimeout(t.Context(), stepTimeout)
 	defer cancel()
 	c := sdk.NewClient(&sdk.Implementation{Name: "buffer-mcp-e2e-sdk", Version: "0"}, nil)
-	cs, err := c.Connect(ctx, &sdk.CommandTransport{Command: cmd, TerminateDuration: stepTimeout}, nil)
+	cs, err := c.Connect(ctx, &sdk.CommandTransport{Command: cmd, TerminateDuration: stepTimeout}, opts)
 	require.NoError(t, err, "connect; stderr: %s", stderr)
 	t.Cleanup(func() {
 		closed := make(chan error, 1)

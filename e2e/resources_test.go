@@ -3,10 +3,8 @@ package e2e
 import (
 	"context"
 	"encoding/json"
-	"os/exec"
 	"strings"
 	"testing"
-	"time"
 
 	mcpclient "github.com/mark3labs/mcp-go/client"
 	"github.com/mark3labs/mcp-go/mcp"
@@ -144,27 +142,7 @@ func TestResourcesAndPromptsWithMCPGo(t *testing.T) {
 // startSDKAt runs the binary under the official Go SDK, asking for protocol version era.
 func startSDKAt(t *testing.T, env []string, era string, args ...string) *sdk.ClientSession {
 	t.Helper()
-	stderr := &testkit.SyncBuffer{}
-	cmd := exec.Command(binPath, args...)
-	cmd.Env = env
-	cmd.Stderr = stderr
-	ctx, cancel := context.WithTimeout(t.Context(), stepTimeout)
-	defer cancel()
-	c := sdk.NewClient(&sdk.Implementation{Name: "buffer-mcp-e2e-sdk", Version: "0"}, nil)
-	cs, err := c.Connect(ctx, &sdk.CommandTransport{Command: cmd, TerminateDuration: stepTimeout},
-		&sdk.ClientSessionOptions{ProtocolVersion: era})
-	require.NoError(t, err, "connect; stderr: %s", stderr)
-	t.Cleanup(func() {
-		closed := make(chan error, 1)
-		go func() { closed <- cs.Close() }()
-		select {
-		case err := <-closed:
-			assert.NoError(t, err, "stderr: %s", stderr)
-		case <-time.After(2 * stepTimeout):
-			t.Errorf("closing the SDK session hung")
-		}
-		assertNoRace(t, stderr.String())
-	})
+	cs := connectSDK(t, env, &sdk.ClientSessionOptions{ProtocolVersion: era}, args...)
 	require.Equal(t, era, cs.InitializeResult().ProtocolVersion)
 	return cs
 }
